@@ -1,0 +1,13 @@
+namespace Dashboard.Domain.Common;
+
+/// <summary>Stable error codes shared by REST (ProblemDetails <c>code</c>) and the real-time hub (<c>error</c> event).</summary>
+public static class ErrorCodes
+{
+    public const string ValidationFailed = "VALIDATION_FAILED";
+    public const string NotFound = "NOT_FOUND";
+    public const string Forbidden = "FORBIDDEN";
+    public const string Unauthenticated = "UNAUTHENTICATED";
+    public const string Conflict = "CONFLICT";
+    public const string RateLimited = "RATE_LIMITED";
+    public const string Internal = "INTERNAL";
+}

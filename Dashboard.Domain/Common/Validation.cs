@@ -1,0 +1,83 @@
+namespace Dashboard.Domain.Common;
+
+/// <summary>Collects field errors for one command and throws them together as VALIDATION_FAILED.</summary>
+public sealed class Validation
+{
+    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+    public bool IsValid => _errors.Count == 0;
+
+    public Validation Add(string field, string message)
+    {
+        if (!_errors.TryGetValue(field, out var list))
+        {
+            _errors[field] = list = [];
+        }
+
+        list.Add(message);
+        return this;
+    }
+
+    public T? Required<T>(string field, T? value) where T : struct
+    {
+        if (value is null)
+        {
+            Add(field, $"{field} is required.");
+        }
+
+        return value;
+    }
+
+    public string? Text(string field, string? value, int maxLength, bool required)
+    {
+        var trimmed = value?.Trim();
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            if (required)
+            {
+                Add(field, $"{field} is required.");
+            }
+
+            return required ? null : (trimmed is null ? null : "");
+        }
+
+        if (trimmed.Length > maxLength)
+        {
+            Add(field, $"{field} must be at most {maxLength} characters.");
+        }
+
+        return trimmed;
+    }
+
+    public void Range(string field, decimal? value, decimal min, decimal max, bool minExclusive = false)
+    {
+        if (value is not { } v)
+        {
+            return;
+        }
+
+        if (minExclusive ? v <= min : v < min)
+        {
+            Add(field, minExclusive ? $"{field} must be greater than {min}." : $"{field} must be at least {min}.");
+        }
+        else if (v > max)
+        {
+            Add(field, $"{field} must be at most {max}.");
+        }
+        else if (decimal.Round(v, 3) != v)
+        {
+            Add(field, $"{field} has too many decimal places.");
+        }
+    }
+
+    public void ThrowIfInvalid()
+    {
+        if (!IsValid)
+        {
+            var first = _errors.First();
+            var message = _errors.Count == 1 && first.Value.Count == 1 ? first.Value[0] : "One or more fields are invalid.";
+            throw new DomainException(ErrorCodes.ValidationFailed, message,
+                _errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace Dashboard.Domain.Customers;
+
+/// <summary>A customer as every channel sees it (REST, hub, UI, events).</summary>
+public sealed record Customer(
+    Guid Id,
+    string Name,
+    string? Phone,
+    string? Address,
+    string? Route,
+    decimal DefaultQuantity,
+    decimal PricePerLiter,
+    bool IsActive,
+    DateTime CreatedAt,
+    DateTime UpdatedAt,
+    int Version);
+
+public sealed class CustomerEntity
+{
+    public Guid Id { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? Phone { get; set; }
+
+    public string? Address { get; set; }
+
+    public string? Route { get; set; }
+
+    public decimal DefaultQuantity { get; set; }
+
+    public decimal PricePerLiter { get; set; }
+
+    public bool IsActive { get; set; } = true;
+
+    public DateTime CreatedAt { get; set; }
+
+    public DateTime UpdatedAt { get; set; }
+
+    public int Version { get; set; }
+
+    public Customer ToModel() =>
+        new(Id, Name, Phone, Address, Route, DefaultQuantity, PricePerLiter, IsActive, CreatedAt, UpdatedAt, Version);
+}

@@ -1,0 +1,12 @@
+namespace Dashboard.Domain.Deliveries;
+
+public sealed record RecordDelivery(Guid? CustomerId, DateOnly? Date, decimal? Quantity, decimal? PricePerLiter, string? Status);
+
+public sealed record UpdateDelivery(decimal? Quantity, decimal? PricePerLiter, string? Status, int? Version);
+
+public sealed record GenerateDaySheet(DateOnly? Date);
+
+public sealed record DaySheetResult(DateOnly Date, int Created, int Existing);
+
+/// <summary>The outcome of recording a delivery: a new entry, or the day's existing entry updated.</summary>
+public sealed record RecordDeliveryResult(DailyEntry Entry, bool Created);

@@ -1,0 +1,182 @@
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Deliveries;
+
+public sealed class DeliveryService(DomainWriter writer, BusinessClock clock)
+{
+    /// <summary>How far ahead a day sheet may be prepared.</summary>
+    public const int MaxDaysAhead = 7;
+
+    /// <summary>
+    /// Records what was delivered to a customer on a day. A customer has one entry per day: recording again (or
+    /// recording over the day sheet's pending entry) updates that entry.
+    /// </summary>
+    public Task<RecordDeliveryResult> RecordAsync(Actor actor, RecordDelivery command, CancellationToken ct = default)
+    {
+        Guard.StaffOrDelivery(actor);
+        var v = new Validation();
+        var customerId = v.Required("customerId", command.CustomerId);
+        var date = v.Required("date", command.Date);
+        var quantity = v.Required("quantity", command.Quantity);
+        v.Range("quantity", quantity, 0, CustomerService.MaxQuantity);
+        v.Range("pricePerLiter", command.PricePerLiter, 0, CustomerService.MaxPrice, minExclusive: true);
+        var status = command.Status is null ? DeliveryStatus.Delivered : ParseStatus(v, command.Status);
+        if (date is { } d && d > clock.Today && status == DeliveryStatus.Delivered)
+        {
+            v.Add("date", "A delivery cannot be recorded as delivered on a future date.");
+        }
+
+        v.ThrowIfInvalid();
+
+        return writer.WriteAsync(actor, async scope =>
+        {
+            var customer = await scope.Db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct)
+                ?? throw DomainException.NotFound("Customer", customerId!.Value);
+            var entity = await scope.Db.DailyEntries.FirstOrDefaultAsync(e => e.CustomerId == customer.Id && e.Date == date, ct);
+            var created = entity is null;
+            if (created && !customer.IsActive)
+            {
+                throw new DomainException(ErrorCodes.ValidationFailed, $"Customer {customer.Name} is inactive.");
+            }
+
+            var before = entity?.ToModel(customer.Name);
+            entity ??= scope.Db.DailyEntries.Add(new DailyEntryEntity
+            {
+                Id = Guid.CreateVersion7(),
+                CustomerId = customer.Id,
+                Date = date!.Value,
+                CreatedAt = scope.Now,
+            }).Entity;
+            entity.Quantity = quantity!.Value;
+            entity.PricePerLiter = command.PricePerLiter ?? (created ? customer.PricePerLiter : entity.PricePerLiter);
+            entity.Status = status!.Value;
+            return new RecordDeliveryResult(await SaveAsync(scope, entity, customer.Name, before, ct), created);
+        }, ct);
+    }
+
+    public Task<DailyEntry> UpdateAsync(Actor actor, Guid id, UpdateDelivery command, CancellationToken ct = default)
+    {
+        Guard.StaffOrDelivery(actor);
+        var v = new Validation();
+        v.Range("quantity", command.Quantity, 0, CustomerService.MaxQuantity);
+        v.Range("pricePerLiter", command.PricePerLiter, 0, CustomerService.MaxPrice, minExclusive: true);
+        var status = command.Status is null ? null : ParseStatus(v, command.Status);
+        if (command.Quantity is null && command.PricePerLiter is null && command.Status is null)
+        {
+            v.Add("body", "Nothing to change: give quantity, pricePerLiter or status.");
+        }
+
+        v.ThrowIfInvalid();
+
+        return writer.WriteAsync(actor, async scope =>
+        {
+            var entity = await scope.Db.DailyEntries.Include(e => e.Customer).FirstOrDefaultAsync(e => e.Id == id, ct)
+                ?? throw DomainException.NotFound("Delivery entry", id);
+            if (command.Version is { } expected && expected != entity.Version)
+            {
+                throw DomainException.Conflict($"This entry was changed by someone else (version {entity.Version}); reload and try again.");
+            }
+
+            if (status == DeliveryStatus.Delivered && entity.Date > scope.Clock.Today)
+            {
+                throw new DomainException(ErrorCodes.ValidationFailed, "A delivery cannot be marked delivered on a future date.");
+            }
+
+            var name = entity.Customer!.Name;
+            var before = entity.ToModel(name);
+            entity.Quantity = command.Quantity ?? entity.Quantity;
+            entity.PricePerLiter = command.PricePerLiter ?? entity.PricePerLiter;
+            entity.Status = status ?? entity.Status;
+            return await SaveAsync(scope, entity, name, before, ct);
+        }, ct);
+    }
+
+    public Task<IReadOnlyList<DailyEntry>> ListAsync(Actor actor, DateOnly date, CancellationToken ct = default)
+    {
+        Guard.StaffOrDelivery(actor);
+        return writer.ReadAsync<IReadOnlyList<DailyEntry>>(async db =>
+        {
+            var rows = await db.DailyEntries.AsNoTracking().Where(e => e.Date == date)
+                .Select(e => new { Entry = e, e.Customer!.Name, e.Customer.Route }).ToListAsync(ct);
+            return rows.OrderBy(r => r.Route).ThenBy(r => r.Name).Select(r => r.Entry.ToModel(r.Name)).ToList();
+        }, ct);
+    }
+
+    /// <summary>Creates the day's pending entries from the active customers' defaults. Running it twice adds nothing.</summary>
+    public Task<DaySheetResult> GenerateAsync(Actor actor, GenerateDaySheet command, CancellationToken ct = default)
+    {
+        Guard.Staff(actor);
+        var v = new Validation();
+        var date = v.Required("date", command.Date);
+        if (date is { } d && d > clock.Today.AddDays(MaxDaysAhead))
+        {
+            v.Add("date", $"A day sheet can be prepared at most {MaxDaysAhead} days ahead.");
+        }
+
+        v.ThrowIfInvalid();
+
+        return writer.WriteAsync(actor, async scope =>
+        {
+            var day = date!.Value;
+            var existing = (await scope.Db.DailyEntries.Where(e => e.Date == day).Select(e => e.CustomerId).ToListAsync(ct)).ToHashSet();
+            var customers = await scope.Db.Customers.Where(c => c.IsActive && c.DefaultQuantity > 0).ToListAsync(ct);
+            var toCreate = customers.Where(c => !existing.Contains(c.Id)).ToList();
+            foreach (var c in toCreate)
+            {
+                scope.Db.DailyEntries.Add(new DailyEntryEntity
+                {
+                    Id = Guid.CreateVersion7(),
+                    CustomerId = c.Id,
+                    Date = day,
+                    Quantity = c.DefaultQuantity,
+                    PricePerLiter = c.PricePerLiter,
+                    Amount = Money.Round(c.DefaultQuantity * c.PricePerLiter),
+                    Status = DeliveryStatus.Pending,
+                    UpdatedBy = scope.Actor.Name,
+                    CreatedAt = scope.Now,
+                    UpdatedAt = scope.Now,
+                    Version = 1,
+                });
+            }
+
+            if (toCreate.Count > 0)
+            {
+                scope.Raise(new DaySheetGenerated(day, toCreate.Count));
+                scope.Log("deliveries.generated", "daysheet", day.ToString("yyyy-MM-dd"),
+                    $"Prepared the day sheet for {day:yyyy-MM-dd}: {toCreate.Count} entries", null);
+            }
+
+            return new DaySheetResult(day, toCreate.Count, existing.Count);
+        }, ct);
+    }
+
+    private static async Task<DailyEntry> SaveAsync(WriteScope scope, DailyEntryEntity entity, string customerName,
+        DailyEntry? before, CancellationToken ct)
+    {
+        entity.Amount = Money.Round(entity.Quantity * entity.PricePerLiter);
+        entity.UpdatedBy = scope.Actor.Name;
+        entity.UpdatedAt = scope.Now;
+        entity.Version++;
+        await scope.Db.SaveChangesAsync(ct);
+        var entry = entity.ToModel(customerName);
+        var balance = await CustomerService.BalanceOf(scope.Db, entity.CustomerId, ct);
+        scope.Raise(new DeliveryChanged(entry, Created: before is null));
+        scope.Raise(new BalanceChanged(balance));
+        var summary = $"{customerName}: {entry.Quantity:0.###} L {entry.Status.ToString().ToLowerInvariant()} on {entry.Date:yyyy-MM-dd} ({entry.Amount:0.00})";
+        scope.Log(before is null ? "delivery.recorded" : "delivery.updated", "delivery", entity.Id, summary, entity.CustomerId, before, entry);
+        return entry;
+    }
+
+    private static DeliveryStatus? ParseStatus(Validation v, string status)
+    {
+        if (Enum.TryParse<DeliveryStatus>(status, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !int.TryParse(status, out _))
+        {
+            return parsed;
+        }
+
+        v.Add("status", "status must be one of pending, delivered, skipped.");
+        return null;
+    }
+}

@@ -1,0 +1,38 @@
+using Dashboard.Domain.Activity;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Customers;
+using Dashboard.Domain.Deliveries;
+using Dashboard.Domain.Events;
+using Dashboard.Domain.Payments;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Stats;
+using Dashboard.Domain.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Domain;
+
+public static class DomainServiceCollectionExtensions
+{
+    /// <summary>The domain over a SQLite file: services, event aggregator, live stats and the EF Core context.</summary>
+    public static IServiceCollection AddDashboardDomain(this IServiceCollection services, string sqliteConnectionString, TimeZoneInfo zone)
+    {
+        services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(sqliteConnectionString)
+            // Migrations are hand-written without a model snapshot; SchemaTests prove they match the model instead.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
+        services.AddSingleton<IEventAggregator, EventAggregator>();
+        services.AddSingleton<DomainWriter>();
+        services.AddSingleton<CustomerService>();
+        services.AddSingleton<DeliveryService>();
+        services.AddSingleton<PaymentService>();
+        services.AddSingleton<StatsService>();
+        services.AddSingleton<ActivityService>();
+        services.AddSingleton<LiveStats>();
+        services.AddScoped<UserService>();
+        services.AddSingleton<DatabaseInitializer>();
+        return services;
+    }
+}

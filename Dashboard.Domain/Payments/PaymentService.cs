@@ -1,0 +1,142 @@
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Payments;
+
+public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
+{
+    public const decimal MaxAmount = 1_000_000m;
+
+    public Task<Payment> AddAsync(Actor actor, AddPayment command, CancellationToken ct = default)
+    {
+        Guard.StaffOrDelivery(actor);
+        var v = new Validation();
+        var customerId = v.Required("customerId", command.CustomerId);
+        var amount = v.Required("amount", command.Amount);
+        v.Range("amount", amount, 0, MaxAmount, minExclusive: true);
+        if (amount is { } a && decimal.Round(a, 2) != a)
+        {
+            v.Add("amount", "amount has more than 2 decimal places.");
+        }
+
+        var method = ParseMethod(v, command.Method);
+        var date = command.PaymentDate ?? clock.Today;
+        if (date > clock.Today)
+        {
+            v.Add("paymentDate", "paymentDate cannot be in the future.");
+        }
+
+        var note = v.Text("note", command.Note, 500, required: false);
+        v.ThrowIfInvalid();
+        if (actor.Role == Roles.Delivery && method != PaymentMethod.Cash)
+        {
+            throw DomainException.Forbidden("Delivery agents may record cash payments only.");
+        }
+
+        return writer.WriteAsync(actor, async scope =>
+        {
+            var customer = await scope.Db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct)
+                ?? throw DomainException.NotFound("Customer", customerId!.Value);
+            var entity = new PaymentEntity
+            {
+                Id = Guid.CreateVersion7(),
+                CustomerId = customer.Id,
+                Amount = amount!.Value,
+                Method = method!.Value,
+                PaymentDate = date,
+                Note = string.IsNullOrEmpty(note) ? null : note,
+                RecordedBy = scope.Actor.Name,
+                CreatedAt = scope.Now,
+            };
+            scope.Db.Payments.Add(entity);
+            await scope.Db.SaveChangesAsync(ct);
+            var payment = entity.ToModel(customer.Name);
+            scope.Raise(new PaymentAdded(payment));
+            scope.Raise(new BalanceChanged(await CustomerService.BalanceOf(scope.Db, customer.Id, ct)));
+            scope.Log("payment.added", "payment", entity.Id,
+                $"{customer.Name} paid {payment.Amount:0.00} ({command.Method!.Trim().ToUpperInvariant()})", customer.Id, after: payment);
+            return payment;
+        }, ct);
+    }
+
+    public Task<IReadOnlyList<Payment>> ListAsync(Actor actor, PaymentQuery query, CancellationToken ct = default)
+    {
+        var customerId = query.CustomerId;
+        if (actor.Role == Roles.Customer)
+        {
+            // A customer's listing is always their own, whatever filter they pass.
+            if (customerId is { } asked && asked != actor.CustomerId)
+            {
+                throw DomainException.Forbidden("You may only see your own payments.");
+            }
+
+            customerId = actor.CustomerId ?? throw DomainException.Forbidden("Your account is not linked to a customer.");
+        }
+        else
+        {
+            Guard.Staff(actor);
+        }
+
+        var v = new Validation();
+        if (query.From is { } f && query.To is { } t && f > t)
+        {
+            v.Add("from", "from must not be after to.");
+        }
+
+        if (query.Limit is < 1 or > 5000)
+        {
+            v.Add("limit", "limit must be between 1 and 5000.");
+        }
+
+        var method = query.Method is null ? null : ParseMethod(v, query.Method);
+        v.ThrowIfInvalid();
+
+        return writer.ReadAsync<IReadOnlyList<Payment>>(async db =>
+        {
+            var q = db.Payments.AsNoTracking();
+            if (query.From is { } from)
+            {
+                q = q.Where(p => p.PaymentDate >= from);
+            }
+
+            if (query.To is { } to)
+            {
+                q = q.Where(p => p.PaymentDate <= to);
+            }
+
+            if (customerId is { } id)
+            {
+                q = q.Where(p => p.CustomerId == id);
+            }
+
+            if (method is { } m)
+            {
+                q = q.Where(p => p.Method == m);
+            }
+
+            var rows = await q.OrderByDescending(p => p.PaymentDate).ThenByDescending(p => p.Id).Take(query.Limit)
+                .Select(p => new { Payment = p, p.Customer!.Name }).ToListAsync(ct);
+            return rows.Select(r => r.Payment.ToModel(r.Name)).ToList();
+        }, ct);
+    }
+
+    private static PaymentMethod? ParseMethod(Validation v, string? method)
+    {
+        switch (method?.Trim().ToUpperInvariant())
+        {
+            case null or "":
+                v.Add("method", "method is required.");
+                return null;
+            case "CASH":
+                return PaymentMethod.Cash;
+            case "MOBILE":
+                return PaymentMethod.Mobile;
+            case "BANK":
+                return PaymentMethod.Bank;
+            default:
+                v.Add("method", "method must be one of CASH, MOBILE, BANK.");
+                return null;
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using Dashboard.Domain.Activity;
+using Dashboard.Domain.Customers;
+using Dashboard.Domain.Deliveries;
+using Dashboard.Domain.Payments;
+using Dashboard.Domain.Users;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Persistence;
+
+public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<CustomerEntity> Customers => Set<CustomerEntity>();
+
+    public DbSet<DailyEntryEntity> DailyEntries => Set<DailyEntryEntity>();
+
+    public DbSet<PaymentEntity> Payments => Set<PaymentEntity>();
+
+    public DbSet<ActivityEntity> Activity => Set<ActivityEntity>();
+
+    public DbSet<AppSecret> Secrets => Set<AppSecret>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<AppUser>(u =>
+        {
+            u.Property(x => x.DisplayName).HasMaxLength(100);
+            u.HasOne<CustomerEntity>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<CustomerEntity>(c =>
+        {
+            c.ToTable("Customers");
+            c.Property(x => x.Name).HasMaxLength(100);
+            c.Property(x => x.Phone).HasMaxLength(20);
+            c.Property(x => x.Address).HasMaxLength(200);
+            c.Property(x => x.Route).HasMaxLength(50);
+            c.Property(x => x.DefaultQuantity).HasPrecision(8, 3);
+            c.Property(x => x.PricePerLiter).HasPrecision(10, 2);
+            c.Property(x => x.Version).IsConcurrencyToken();
+            c.HasIndex(x => x.Name);
+            c.HasIndex(x => x.Route);
+        });
+
+        builder.Entity<DailyEntryEntity>(d =>
+        {
+            d.ToTable("DailyEntries");
+            d.Property(x => x.Quantity).HasPrecision(8, 3);
+            d.Property(x => x.PricePerLiter).HasPrecision(10, 2);
+            d.Property(x => x.Amount).HasPrecision(12, 2);
+            d.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            d.Property(x => x.UpdatedBy).HasMaxLength(256);
+            d.Property(x => x.Version).IsConcurrencyToken();
+            d.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            d.HasIndex(x => new { x.CustomerId, x.Date }).IsUnique();
+            d.HasIndex(x => x.Date);
+        });
+
+        builder.Entity<PaymentEntity>(p =>
+        {
+            p.ToTable("Payments");
+            p.Property(x => x.Amount).HasPrecision(12, 2);
+            p.Property(x => x.Method).HasConversion<string>().HasMaxLength(16);
+            p.Property(x => x.Note).HasMaxLength(500);
+            p.Property(x => x.RecordedBy).HasMaxLength(256);
+            p.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            p.HasIndex(x => x.CustomerId);
+            p.HasIndex(x => x.PaymentDate);
+        });
+
+        builder.Entity<ActivityEntity>(a =>
+        {
+            a.ToTable("ActivityLog");
+            a.Property(x => x.UserId).HasMaxLength(450);
+            a.Property(x => x.UserName).HasMaxLength(256);
+            a.Property(x => x.Action).HasMaxLength(64);
+            a.Property(x => x.EntityType).HasMaxLength(64);
+            a.Property(x => x.EntityId).HasMaxLength(64);
+            a.Property(x => x.Summary).HasMaxLength(500);
+            a.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+            a.HasIndex(x => x.At);
+            a.HasIndex(x => x.CustomerId);
+        });
+
+        builder.Entity<AppSecret>(s =>
+        {
+            s.ToTable("AppSecrets");
+            s.HasKey(x => x.Name);
+            s.Property(x => x.Name).HasMaxLength(64);
+        });
+    }
+}
