@@ -104,6 +104,18 @@ public sealed class DeliveryService(DomainWriter writer, BusinessClock clock)
         }, ct);
     }
 
+    public Task<DailyEntry> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
+    {
+        Guard.StaffOrDelivery(actor);
+        return writer.ReadAsync(async db =>
+        {
+            var row = await db.DailyEntries.AsNoTracking().Where(e => e.Id == id)
+                .Select(e => new { Entry = e, e.Customer!.Name }).FirstOrDefaultAsync(ct)
+                ?? throw DomainException.NotFound("Delivery entry", id);
+            return row.Entry.ToModel(row.Name);
+        }, ct);
+    }
+
     /// <summary>Creates the day's pending entries from the active customers' defaults. Running it twice adds nothing.</summary>
     public Task<DaySheetResult> GenerateAsync(Actor actor, GenerateDaySheet command, CancellationToken ct = default)
     {

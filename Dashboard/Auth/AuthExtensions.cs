@@ -1,0 +1,100 @@
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Users;
+using Dashboard.Infrastructure;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Dashboard.Auth;
+
+public static class AuthExtensions
+{
+    /// <summary>Chooses the bearer token when the request carries one, the Identity cookie otherwise.</summary>
+    public const string Scheme = "Dashboard";
+
+    public static WebApplicationBuilder AddDashboardAuth(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddEntityFrameworkStores<DashboardDbContext>()
+            .AddClaimsPrincipalFactory<DashboardClaimsFactory>()
+            .AddDefaultTokenProviders();
+
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/account/login";
+            o.LogoutPath = "/account/logout";
+            o.AccessDeniedPath = "/account/login";
+            o.Cookie.Name = "dashboard.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.SlidingExpiration = true;
+            o.ExpireTimeSpan = TimeSpan.FromDays(7);
+            o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request)
+                ? ApiProblems.WriteAsync(ctx.HttpContext, ErrorCodes.Unauthenticated, "Sign in or send a bearer token.")
+                : RedirectAsync(ctx.Response, ctx.RedirectUri);
+            o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request)
+                ? ApiProblems.WriteAsync(ctx.HttpContext, ErrorCodes.Forbidden, "Your role may not do this.")
+                : RedirectAsync(ctx.Response, ctx.RedirectUri);
+        });
+
+        services.AddSingleton<TokenService>();
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Scheme;
+                o.DefaultChallengeScheme = Scheme;
+                o.DefaultAuthenticateScheme = Scheme;
+            })
+            .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                || ctx.Request.Query.ContainsKey("access_token")
+                    ? JwtBearerDefaults.AuthenticationScheme
+                    : IdentityConstants.ApplicationScheme)
+            .AddJwtBearer(o =>
+            {
+                o.MapInboundClaims = false;
+                o.Events = new JwtBearerEvents
+                {
+                    // Real-time clients cannot set headers on WebSockets; they send the token in the query string.
+                    OnMessageReceived = ctx =>
+                    {
+                        if (string.IsNullOrEmpty(ctx.Token) && ctx.Request.Query.TryGetValue("access_token", out var token))
+                        {
+                            ctx.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                    OnChallenge = ctx =>
+                    {
+                        ctx.HandleResponse();
+                        var message = ctx.AuthenticateFailure is null ? "A bearer token is required." : "The bearer token is invalid or expired.";
+                        ctx.Response.Headers.WWWAuthenticate = "Bearer";
+                        return ApiProblems.WriteAsync(ctx.HttpContext, ErrorCodes.Unauthenticated, message);
+                    },
+                    OnForbidden = ctx => ApiProblems.WriteAsync(ctx.HttpContext, ErrorCodes.Forbidden, "Your role may not do this."),
+                };
+            });
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<TokenService>((o, tokens) => o.TokenValidationParameters = tokens.ValidationParameters());
+
+        services.AddAuthorization();
+        services.AddCascadingAuthenticationState();
+        return builder;
+    }
+
+    private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    private static Task RedirectAsync(HttpResponse response, string uri)
+    {
+        response.Redirect(uri);
+        return Task.CompletedTask;
+    }
+}

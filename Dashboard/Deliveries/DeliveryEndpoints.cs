@@ -1,0 +1,47 @@
+using System.Security.Claims;
+using Dashboard.Auth;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Deliveries;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Deliveries;
+
+public static class DeliveryEndpoints
+{
+    public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/deliveries").WithTags("Deliveries").RequireAuthorization();
+        api.MapPost("/", Record).WithSummary(
+            "Record a delivery (status defaults to delivered, price to the customer's). A customer has one entry a day: "
+            + "recording again updates it (200) instead of creating one (201).");
+        api.MapGet("/", List).WithSummary("The entries of one day (default: today in the business's time zone).");
+        api.MapGet("/{id:guid}", Get).WithSummary("One entry.");
+        api.MapPatch("/{id:guid}", Update).WithSummary("Change quantity, price or status of an entry.");
+        api.MapPost("/generate", Generate).WithSummary("Prepare a day's sheet from the active customers' defaults (idempotent).");
+        return app;
+    }
+
+    public static async Task<Results<Created<DailyEntry>, Ok<DailyEntry>>> Record(RecordDelivery body, DeliveryService deliveries,
+        ClaimsPrincipal user, CancellationToken ct)
+    {
+        var result = await deliveries.RecordAsync(user.ToActor(Channel.Api), body, ct);
+        return result.Created
+            ? TypedResults.Created($"/api/v1/deliveries/{result.Entry.Id}", result.Entry)
+            : TypedResults.Ok(result.Entry);
+    }
+
+    public static async Task<Ok<IReadOnlyList<DailyEntry>>> List(DeliveryService deliveries, BusinessClock clock, ClaimsPrincipal user,
+        CancellationToken ct, DateOnly? date = null) =>
+        TypedResults.Ok(await deliveries.ListAsync(user.ToActor(Channel.Api), date ?? clock.Today, ct));
+
+    public static async Task<Ok<DailyEntry>> Get(Guid id, DeliveryService deliveries, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await deliveries.GetAsync(user.ToActor(Channel.Api), id, ct));
+
+    public static async Task<Ok<DailyEntry>> Update(Guid id, UpdateDelivery body, DeliveryService deliveries, ClaimsPrincipal user,
+        CancellationToken ct) =>
+        TypedResults.Ok(await deliveries.UpdateAsync(user.ToActor(Channel.Api), id, body, ct));
+
+    public static async Task<Ok<DaySheetResult>> Generate(GenerateDaySheet body, DeliveryService deliveries, ClaimsPrincipal user,
+        CancellationToken ct) =>
+        TypedResults.Ok(await deliveries.GenerateAsync(user.ToActor(Channel.Api), body, ct));
+}

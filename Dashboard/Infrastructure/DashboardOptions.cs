@@ -1,0 +1,42 @@
+namespace Dashboard.Infrastructure;
+
+/// <summary>The <c>Dashboard</c> section of appsettings.json (env: <c>Dashboard__Key</c>).</summary>
+public sealed class DashboardOptions
+{
+    public const string Section = "Dashboard";
+
+    /// <summary>Creates a demo business on an empty database. Never on by default.</summary>
+    public bool SeedDemoData { get; set; }
+
+    public string TimeZone { get; set; } = "Asia/Kolkata";
+
+    public string Culture { get; set; } = "en-IN";
+
+    public string Currency { get; set; } = "INR";
+
+    /// <summary>Where generated files (SQLite database, data-protection keys) live, relative to the content root.</summary>
+    public string DataDirectory { get; set; } = "data";
+
+    public AdminOptions Admin { get; set; } = new();
+
+    public JwtOptions Jwt { get; set; } = new();
+}
+
+public sealed class AdminOptions
+{
+    public string? Email { get; set; }
+
+    public string? Password { get; set; }
+}
+
+public sealed class JwtOptions
+{
+    /// <summary>Base64 key of at least 32 bytes. When empty, a key is generated on first run and kept in the database.</summary>
+    public string? SigningKey { get; set; }
+
+    public string Issuer { get; set; } = "dashboard";
+
+    public string Audience { get; set; } = "dashboard-apps";
+
+    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(12);
+}

@@ -1,0 +1,27 @@
+using System.Globalization;
+
+namespace Dashboard.Infrastructure;
+
+/// <summary>How the business writes money and quantities (Dashboard:Culture, Dashboard:Currency).</summary>
+public sealed class Formats
+{
+    private readonly NumberFormatInfo _money;
+
+    public Formats(CultureInfo culture, string currency)
+    {
+        Culture = culture;
+        _money = (NumberFormatInfo)culture.NumberFormat.Clone();
+        var symbol = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+            .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })
+            .FirstOrDefault(r => r is not null && string.Equals(r.ISOCurrencySymbol, currency, StringComparison.OrdinalIgnoreCase))?.CurrencySymbol;
+        _money.CurrencySymbol = symbol ?? currency;
+    }
+
+    public CultureInfo Culture { get; }
+
+    public string Money(decimal amount) => amount.ToString("C2", _money);
+
+    public string Liters(decimal liters) => liters.ToString("#,0.##", Culture) + " L";
+
+    public string Count(int n) => n.ToString("N0", Culture);
+}

@@ -1,0 +1,36 @@
+using Dashboard.Auth;
+using Dashboard.Components;
+using Dashboard.Customers;
+using Dashboard.Deliveries;
+using Dashboard.Infrastructure;
+using Dashboard.Payments;
+using Dashboard.Stats;
+using Dashboard.Users;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddDashboardCore();
+builder.AddDashboardAuth();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+var app = builder.Build();
+await app.InitializeDashboardAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapBlazorWebScript();
+app.MapOpenApi();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapAuthEndpoints();
+app.MapCustomerEndpoints();
+app.MapDeliveryEndpoints();
+app.MapPaymentEndpoints();
+app.MapStatsEndpoints();
+app.MapUserEndpoints();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Run();
