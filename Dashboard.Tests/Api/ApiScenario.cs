@@ -1,0 +1,28 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Dashboard.Tests.Support;
+
+namespace Dashboard.Tests.Api;
+
+/// <summary>Small steps shared by the API tests: create the records a test needs through the API itself.</summary>
+public static class ApiScenario
+{
+    public static async Task<Guid> CreateCustomerAsync(HttpClient admin, string name, decimal price = 60m, decimal quantity = 1.5m, string route = "North")
+    {
+        var response = await admin.PostAsJsonAsync("/api/v1/customers", new { name, phone = "+91 98450 00000", route, defaultQuantity = quantity, pricePerLiter = price });
+        var json = await ApiAssert.Json(response, HttpStatusCode.Created);
+        return json.GetProperty("id").GetGuid();
+    }
+
+    public static async Task<(string Email, string Password)> CreateUserAsync(HttpClient admin, string role, Guid? customerId = null)
+    {
+        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
+        var password = "Pw1!" + Guid.NewGuid().ToString("N")[..12];
+        var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, password, role, customerId });
+        await ApiAssert.Json(response, HttpStatusCode.Created);
+        return (email, password);
+    }
+
+    public static decimal Decimal(this JsonElement json, string property) => json.GetProperty(property).GetDecimal();
+}

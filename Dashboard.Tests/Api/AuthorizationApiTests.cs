@@ -1,0 +1,110 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Tests.Api;
+
+/// <summary>What each role may do over REST; a rejected request writes nothing.</summary>
+public sealed class AuthorizationApiTests(DashboardApp app) : IClassFixture<DashboardApp>
+{
+    [Fact]
+    public async Task A_customer_reads_their_own_account_and_nobody_elses()
+    {
+        using var admin = await app.AdminClientAsync();
+        var mine = await ApiScenario.CreateCustomerAsync(admin, "Own Account");
+        var other = await ApiScenario.CreateCustomerAsync(admin, "Someone Else");
+        await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = other, amount = 99, method = "CASH" });
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, "Customer", mine);
+        using var customer = await app.ClientAsync(email, password);
+
+        await ApiAssert.Json(await customer.GetAsync($"/api/v1/customers/{mine}"));
+        await ApiAssert.Json(await customer.GetAsync($"/api/v1/customers/{mine}/balance"));
+        await ApiAssert.Json(await customer.GetAsync($"/api/v1/customers/{mine}/ledger"));
+        foreach (var url in new[] { $"/api/v1/customers/{other}", $"/api/v1/customers/{other}/balance", $"/api/v1/customers/{other}/ledger", $"/api/v1/payments?customerId={other}" })
+        {
+            await ApiAssert.Problem(await customer.GetAsync(url), HttpStatusCode.Forbidden, "FORBIDDEN");
+        }
+
+        var own = await ApiAssert.Json(await customer.GetAsync("/api/v1/payments"));
+        Assert.All(own.EnumerateArray(), p => Assert.Equal(mine, p.GetProperty("customerId").GetGuid()));
+        foreach (var url in new[] { "/api/v1/customers", "/api/v1/stats", "/api/v1/activity", "/api/v1/users", "/api/v1/deliveries" })
+        {
+            await ApiAssert.Problem(await customer.GetAsync(url), HttpStatusCode.Forbidden, "FORBIDDEN");
+        }
+    }
+
+    [Fact]
+    public async Task A_customer_cannot_write_and_nothing_is_written()
+    {
+        using var admin = await app.AdminClientAsync();
+        var mine = await ApiScenario.CreateCustomerAsync(admin, "Cannot Write");
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, "Customer", mine);
+        using var customer = await app.ClientAsync(email, password);
+
+        await ApiAssert.Problem(await customer.PostAsJsonAsync("/api/v1/payments", new { customerId = mine, amount = 10, method = "CASH" }), HttpStatusCode.Forbidden, "FORBIDDEN");
+        await ApiAssert.Problem(await customer.PostAsJsonAsync("/api/v1/deliveries", new { customerId = mine, date = DateTime.UtcNow.ToString("yyyy-MM-dd"), quantity = 1 }), HttpStatusCode.Forbidden, "FORBIDDEN");
+        await ApiAssert.Problem(await customer.PutAsJsonAsync($"/api/v1/customers/{mine}", new { pricePerLiter = 1 }), HttpStatusCode.Forbidden, "FORBIDDEN");
+        await using var db = app.Db();
+        Assert.False(await db.Payments.AnyAsync(p => p.CustomerId == mine));
+        Assert.False(await db.DailyEntries.AnyAsync(e => e.CustomerId == mine));
+        Assert.Equal(60m, (await db.Customers.SingleAsync(c => c.Id == mine)).PricePerLiter);
+    }
+
+    [Fact]
+    public async Task A_delivery_agent_records_deliveries_and_cash_but_not_other_payments()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Agent Route");
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, "Delivery");
+        using var agent = await app.ClientAsync(email, password);
+
+        await ApiAssert.Json(await agent.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = DateTime.UtcNow.ToString("yyyy-MM-dd"), quantity = 1 }), HttpStatusCode.Created);
+        await ApiAssert.Json(await agent.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 50, method = "CASH" }), HttpStatusCode.Created);
+        await ApiAssert.Problem(await agent.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 70, method = "BANK" }), HttpStatusCode.Forbidden, "FORBIDDEN");
+        await ApiAssert.Problem(await agent.PostAsJsonAsync("/api/v1/customers", new { name = "Nope", defaultQuantity = 1, pricePerLiter = 50 }), HttpStatusCode.Forbidden, "FORBIDDEN");
+        await using var db = app.Db();
+        Assert.Equal([50m], await db.Payments.Where(p => p.CustomerId == customer).Select(p => p.Amount).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Only_admins_manage_users()
+    {
+        using var admin = await app.AdminClientAsync();
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, "Staff");
+        using var staff = await app.ClientAsync(email, password);
+        await ApiAssert.Problem(await staff.GetAsync("/api/v1/users"), HttpStatusCode.Forbidden, "FORBIDDEN");
+        await ApiAssert.Problem(await staff.PostAsJsonAsync("/api/v1/users", new { email = "x@test.local", password = "Pw1!abcdefgh", role = "Admin" }), HttpStatusCode.Forbidden, "FORBIDDEN");
+
+        var users = await ApiAssert.Json(await admin.GetAsync("/api/v1/users"));
+        Assert.Contains(users.EnumerateArray(), u => u.GetProperty("email").GetString() == email && u.GetProperty("role").GetString() == "Staff");
+        await using var db = app.Db();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "x@test.local"));
+    }
+
+    [Theory]
+    [InlineData("Customer", false, "customerId")]
+    [InlineData("Owner", false, "role")]
+    [InlineData("Staff", true, "customerId")]
+    public async Task Creating_a_user_with_a_bad_role_or_customer_link_is_a_validation_error(string role, bool withCustomer, string field)
+    {
+        using var admin = await app.AdminClientAsync();
+        Guid? customerId = withCustomer ? await ApiScenario.CreateCustomerAsync(admin, "Link " + role) : null;
+        var email = $"bad-{Guid.NewGuid():N}@test.local";
+        var problem = await ApiAssert.Problem(await admin.PostAsJsonAsync("/api/v1/users", new { email, password = "Pw1!abcdefgh", role, customerId }),
+            HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
+        await using var db = app.Db();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == email));
+    }
+
+    [Fact]
+    public async Task A_weak_password_or_a_taken_email_is_refused()
+    {
+        using var admin = await app.AdminClientAsync();
+        await ApiAssert.Problem(await admin.PostAsJsonAsync("/api/v1/users", new { email = "weak@test.local", password = "123", role = "Staff" }), HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        await ApiAssert.Problem(await admin.PostAsJsonAsync("/api/v1/users", new { email = DashboardApp.AdminEmail, password = "Pw1!abcdefgh", role = "Staff" }), HttpStatusCode.Conflict, "CONFLICT");
+        await using var db = app.Db();
+        Assert.False(await db.Users.AnyAsync(u => u.Email == "weak@test.local"));
+    }
+}

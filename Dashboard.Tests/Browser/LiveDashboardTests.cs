@@ -1,0 +1,99 @@
+using System.Net.Http.Json;
+using Dashboard.Domain.Events;
+using Dashboard.Tests.Api;
+using Dashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Dashboard.Tests.Browser;
+
+public sealed class LiveDashboardTests(DashboardApp app, BrowserFixture browser) : IClassFixture<DashboardApp>, IClassFixture<BrowserFixture>
+{
+    private const float TwoSeconds = 2_000;
+
+    [Fact]
+    public async Task Signing_in_with_a_wrong_password_stays_on_the_sign_in_page_with_a_message()
+    {
+        var page = await browser.Browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = app.BaseAddress.ToString() });
+        await page.GotoAsync("/");
+        Assert.Contains("/account/login", page.Url, StringComparison.Ordinal);
+        await page.GetByTestId("login-email").FillAsync(DashboardApp.AdminEmail);
+        await page.GetByTestId("login-password").FillAsync("not-the-password");
+        await page.GetByTestId("login-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("login-error")).ToContainTextAsync("Wrong email or password");
+        await page.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_payment_posted_over_rest_updates_two_open_dashboards_without_reload()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Live Lakshmi");
+        var first = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        var second = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        var pages = new[] { first, second };
+        foreach (var page in pages)
+        {
+            // A marker that a reload would erase: the update must arrive in the same document.
+            await page.EvaluateAsync("() => window.__sameDocument = true");
+        }
+
+        var collectionBefore = await first.GetByTestId("stat-total-collection").TextContentAsync();
+        var response = await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 321.75, method = "MOBILE" });
+        response.EnsureSuccessStatusCode();
+
+        foreach (var page in pages)
+        {
+            var collection = page.GetByTestId("stat-total-collection");
+            await Assertions.Expect(collection).Not.ToHaveTextAsync(collectionBefore!, new() { Timeout = TwoSeconds });
+            await Assertions.Expect(collection).ToContainTextAsync("321.75", new() { Timeout = TwoSeconds });
+            await Assertions.Expect(page.GetByTestId("activity-feed").Locator("[data-action='payment.added']").First)
+                .ToContainTextAsync("Live Lakshmi paid 321.75", new() { Timeout = TwoSeconds });
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
+        }
+
+        foreach (var page in pages)
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_delivery_recorded_over_rest_updates_liters_and_sales_live()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Liters Leela", price: 60);
+        var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        var litersBefore = await page.GetByTestId("stat-total-liters").TextContentAsync();
+
+        var response = await admin.PostAsJsonAsync("/api/v1/deliveries",
+            new { customerId = customer, date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5)), quantity = 2.5 });
+        response.EnsureSuccessStatusCode();
+
+        await Assertions.Expect(page.GetByTestId("stat-total-liters")).Not.ToHaveTextAsync(litersBefore!, new() { Timeout = TwoSeconds });
+        await Assertions.Expect(page.GetByTestId("activity-feed")).ToContainTextAsync("Liters Leela: 2.5 L delivered", new() { Timeout = TwoSeconds });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Closing_a_dashboard_page_leaves_no_subscription_behind()
+    {
+        var events = app.Services.GetRequiredService<IEventAggregator>();
+        var stats = app.Services.GetRequiredService<Domain.Stats.LiveStats>();
+        var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        // Other tests of this class may hold pages open; wait until this page's subscriptions are counted.
+        Assert.True(events.SubscriberCount > 1 && stats.WatcherCount >= 1, $"subscribers {events.SubscriberCount}, watchers {stats.WatcherCount}");
+        var (eventsOpen, watchersOpen) = (events.SubscriberCount, stats.WatcherCount);
+
+        await page.Context.CloseAsync();
+
+        var deadline = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < deadline && (events.SubscriberCount >= eventsOpen || stats.WatcherCount >= watchersOpen))
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(events.SubscriberCount < eventsOpen, $"subscribers stayed at {events.SubscriberCount}");
+        Assert.True(stats.WatcherCount < watchersOpen, $"watchers stayed at {stats.WatcherCount}");
+    }
+}
