@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Dashboard.Domain.Common;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +23,7 @@ public sealed class CustomerApiTests(DashboardApp app) : IClassFixture<Dashboard
         var row = await db.Customers.SingleAsync(c => c.Id == id);
         Assert.Equal(58.5m, row.PricePerLiter);
         Assert.True(row.IsActive);
-        Assert.True(await db.Activity.AnyAsync(a => a.EntityId == id.ToString() && a.Action == "customer.created" && a.Channel == Domain.Common.Channel.Api));
+        Assert.True(await db.Activity.AnyAsync(a => a.EntityId == id.ToString() && a.Action == "customer.created" && a.Channel == Channel.Api));
     }
 
     [Theory]

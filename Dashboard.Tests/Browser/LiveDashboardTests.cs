@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using Dashboard.Domain.Events;
+using Dashboard.Domain.Stats;
 using Dashboard.Tests.Api;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,7 +80,7 @@ public sealed class LiveDashboardTests(DashboardApp app, BrowserFixture browser)
     public async Task Closing_a_dashboard_page_leaves_no_subscription_behind()
     {
         var events = app.Services.GetRequiredService<IEventAggregator>();
-        var stats = app.Services.GetRequiredService<Domain.Stats.LiveStats>();
+        var stats = app.Services.GetRequiredService<LiveStats>();
         var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
         // Other tests of this class may hold pages open; wait until this page's subscriptions are counted.
         Assert.True(events.SubscriberCount > 1 && stats.WatcherCount >= 1, $"subscribers {events.SubscriberCount}, watchers {stats.WatcherCount}");
