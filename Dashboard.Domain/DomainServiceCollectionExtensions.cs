@@ -33,6 +33,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<LiveStats>();
         services.AddScoped<UserService>();
         services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<DemoDataSeeder>();
         return services;
     }
 }

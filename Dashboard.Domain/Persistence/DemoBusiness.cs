@@ -1,0 +1,380 @@
+using System.Globalization;
+using System.Text.Json;
+using Dashboard.Domain.Activity;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Customers;
+using Dashboard.Domain.Deliveries;
+using Dashboard.Domain.Payments;
+using static Dashboard.Domain.Persistence.DemoCatalog;
+
+namespace Dashboard.Domain.Persistence;
+
+/// <summary>How a demo customer pays. The mix gives the dashboard arrears of every age, a few advances and regulars.</summary>
+internal enum PayHabit
+{
+    Weekly,
+    Monthly,
+    Irregular,
+    Partial,
+    StoppedPaying,
+    NeverPaid,
+    LongDefaulter,
+    Advance,
+}
+
+/// <summary>The demo business, generated in memory; <see cref="DemoDataSeeder"/> writes it.</summary>
+internal sealed class DemoBusiness
+{
+    public const int Seed = 20_261_122;
+    public const int CustomerCount = 200;
+    public const int HistoryDays = 60;
+
+    /// <summary>
+    /// The few long-standing defaulters' unpaid deliveries go back this far, so that the "90+ days behind" bucket is
+    /// not empty; everyone else's history is <see cref="HistoryDays"/> days long.
+    /// </summary>
+    public const int LongDefaulterDays = 100;
+
+    public const string DemoUser = "demo";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private static readonly PaymentMethod[] Methods = [PaymentMethod.Cash, PaymentMethod.Mobile, PaymentMethod.Bank];
+
+    private readonly TimeZoneInfo _zone;
+    private readonly DateOnly _today;
+    private readonly DateTime _now;
+    private readonly int _nowMinuteOfDay;
+
+    private DemoBusiness(BusinessClock clock)
+    {
+        _zone = clock.Zone;
+        _today = clock.Today;
+        _now = clock.UtcNow;
+        _nowMinuteOfDay = (int)clock.ToLocal(_now).TimeOfDay.TotalMinutes;
+    }
+
+    public List<CustomerEntity> Customers { get; } = [];
+
+    public List<DailyEntryEntity> Entries { get; } = [];
+
+    public List<PaymentEntity> Payments { get; } = [];
+
+    public List<ActivityEntity> Activity { get; } = [];
+
+    public static DemoBusiness Generate(BusinessClock clock)
+    {
+        var business = new DemoBusiness(clock);
+        var profiles = Profiles(new Random(Seed));
+        for (var i = 0; i < profiles.Count; i++)
+        {
+            // One generator per customer: the customer list stays the same whatever today's date does to the history.
+            business.Simulate(profiles[i], new Random(Seed + 1 + i));
+        }
+
+        business.BuildActivity();
+        return business;
+    }
+
+    private sealed record Profile(
+        string Name, string Phone, string Address, DemoRoute Route, decimal Quantity, decimal Price, PayHabit Habit,
+        PaymentMethod Method, bool PaysWeekly, DayOfWeek PayWeekday, int PayDay, int PaysUntilDaysAgo,
+        int StartDaysAgo, int? StoppedDaysAgo, bool SettlesOnLeaving, int KnownForDays);
+
+    private static List<Profile> Profiles(Random rng)
+    {
+        List<PayHabit> habits =
+        [
+            .. Enumerable.Repeat(PayHabit.LongDefaulter, 3), .. Enumerable.Repeat(PayHabit.NeverPaid, 5),
+            .. Enumerable.Repeat(PayHabit.StoppedPaying, 14), .. Enumerable.Repeat(PayHabit.Partial, 14),
+            .. Enumerable.Repeat(PayHabit.Advance, 6), .. Enumerable.Repeat(PayHabit.Irregular, 30),
+            .. Enumerable.Repeat(PayHabit.Weekly, 55),
+        ];
+        habits.AddRange(Enumerable.Repeat(PayHabit.Monthly, CustomerCount - habits.Count));
+        rng.Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(habits));
+
+        var routes = Routes.Select(r => (r, r.Weight)).ToArray();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var phones = new HashSet<string>(StringComparer.Ordinal);
+        var (leavers, joiners) = (0, 0);
+        var profiles = new List<Profile>(CustomerCount);
+        foreach (var habit in habits)
+        {
+            var route = Weighted(rng, routes);
+            string name, phone;
+            do
+            {
+                name = $"{Pick(rng, FirstNames)} {Pick(rng, Surnames)}";
+            }
+            while (!names.Add(name));
+
+            do
+            {
+                phone = $"+91 {rng.Next(6, 10)}{rng.Next(10_000):0000} {rng.Next(100_000):00000}";
+            }
+            while (!phones.Add(phone));
+
+            var street = Pick(rng, route.Streets);
+            var address = rng.NextDouble() < 0.6
+                ? $"#{rng.Next(1, 400)}, {street}, {route.Name}, Bengaluru {route.Pin}"
+                : $"{(char)('A' + rng.Next(4))}-{rng.Next(1, 13)}{rng.Next(1, 9):00}, {Pick(rng, route.Buildings)}, {street}, {route.Name}, Bengaluru {route.Pin}";
+            var method = habit switch
+            {
+                PayHabit.Weekly or PayHabit.Irregular => Weighted(rng, [(PaymentMethod.Cash, 55), (PaymentMethod.Mobile, 40), (PaymentMethod.Bank, 5)]),
+                PayHabit.Advance => Weighted(rng, [(PaymentMethod.Bank, 50), (PaymentMethod.Mobile, 50)]),
+                _ => Weighted(rng, [(PaymentMethod.Mobile, 45), (PaymentMethod.Cash, 30), (PaymentMethod.Bank, 25)]),
+            };
+
+            // A few regular payers left during the window (most settled up), a few joined during it.
+            var regular = habit is PayHabit.Weekly or PayHabit.Monthly or PayHabit.Irregular;
+            int? stopped = regular && leavers < 8 && rng.NextDouble() < 0.15 ? rng.Next(8, 50) : null;
+            var settles = stopped is not null && leavers++ % 4 != 3;
+            var start = habit == PayHabit.LongDefaulter ? LongDefaulterDays : HistoryDays;
+            if (regular && stopped is null && joiners < 8 && rng.NextDouble() < 0.15)
+            {
+                start = rng.Next(6, 30);
+                joiners++;
+            }
+
+            profiles.Add(new Profile(name, phone, address, route, Weighted(rng, Quantities), Weighted(rng, Prices),
+                habit, method, PaysWeekly: habit == PayHabit.Weekly || (habit == PayHabit.StoppedPaying && rng.NextDouble() < 0.5),
+                PayWeekday: (DayOfWeek)rng.Next(7), PayDay: rng.Next(1, 11), PaysUntilDaysAgo: rng.Next(32, 50),
+                start, stopped, settles, KnownForDays: start < HistoryDays ? 0 : rng.Next(0, 700)));
+        }
+
+        return profiles;
+    }
+
+    private void Simulate(Profile p, Random rng)
+    {
+        var firstDay = _today.AddDays(-p.StartDaysAgo);
+        var lastDay = _today.AddDays(-(p.StoppedDaysAgo ?? 1));
+        var createdAt = Utc(firstDay.AddDays(-1 - p.KnownForDays), rng.Next(9 * 60, 19 * 60));
+        var customer = new CustomerEntity
+        {
+            Id = NewId(createdAt, rng),
+            Name = p.Name,
+            Phone = p.Phone,
+            Address = p.Address,
+            Route = p.Route.Name,
+            DefaultQuantity = p.Quantity,
+            PricePerLiter = p.Price,
+            IsActive = p.StoppedDaysAgo is null,
+            CreatedAt = createdAt,
+            UpdatedAt = p.StoppedDaysAgo is null ? createdAt : Utc(lastDay, 20 * 60),
+            Version = p.StoppedDaysAgo is null ? 1 : 2,
+        };
+        Customers.Add(customer);
+
+        // billedBefore[k]: delivered amounts on the days before firstDay + k; index StartDaysAgo is today.
+        var days = p.StartDaysAgo;
+        var billedBefore = new decimal[days + 2];
+        var vacation = rng.NextDouble() < 0.15 ? rng.Next(days) : -100;
+        var vacationDays = rng.Next(3, 8);
+        for (var k = 0; k <= days; k++)
+        {
+            var date = firstDay.AddDays(k);
+            billedBefore[k + 1] = billedBefore[k];
+            if (date == _today && customer.IsActive)
+            {
+                AddEntry(p, customer.Id, date, p.Quantity, DeliveryStatus.Pending, rng);
+                continue;
+            }
+
+            if (date > lastDay)
+            {
+                continue;
+            }
+
+            var skipped = (k >= vacation && k < vacation + vacationDays) || rng.NextDouble() < 0.04;
+            var quantity = p.Quantity;
+            var roll = rng.NextDouble();
+            quantity += skipped ? 0 : roll < 0.04 ? 0.5m : roll < 0.06 && quantity > 0.5m ? -0.5m : 0;
+            var entry = AddEntry(p, customer.Id, date, quantity, skipped ? DeliveryStatus.Skipped : DeliveryStatus.Delivered, rng);
+            billedBefore[k + 1] += skipped ? 0 : entry.Amount;
+        }
+
+        var paid = 0m;
+        var settleOn = lastDay.AddDays(rng.Next(1, 4));
+        for (var k = 0; k <= days; k++)
+        {
+            var date = firstDay.AddDays(k);
+            var owed = billedBefore[k] - paid;
+            var owedForLastMonth = billedBefore[Math.Clamp(new DateOnly(date.Year, date.Month, 1).DayNumber - firstDay.DayNumber, 0, k)] - paid;
+            if (date == _today && _nowMinuteOfDay < 8 * 60)
+            {
+                break;
+            }
+
+            var (amount, note) = p.StoppedDaysAgo is not null && date > lastDay
+                ? (p.SettlesOnLeaving && date == settleOn ? owed : 0, "Final settlement")
+                : Decide(p, k, date, owed, owedForLastMonth, rng);
+            if (amount > 0)
+            {
+                paid += AddPayment(p, customer.Id, date, Money.Round(amount), note, rng).Amount;
+            }
+        }
+    }
+
+    private (decimal Amount, string? Note) Decide(Profile p, int k, DateOnly date, decimal owed, decimal owedForLastMonth, Random rng)
+    {
+        var lastMonth = date.AddMonths(-1).ToString("MMMM", CultureInfo.InvariantCulture);
+        var weeklyDay = k > 0 && date.DayOfWeek == p.PayWeekday;
+        var monthlyDay = k > 0 && date.Day == p.PayDay;
+        switch (p.Habit)
+        {
+            case PayHabit.Weekly:
+            case PayHabit.StoppedPaying when p.PaysWeekly && date > _today.AddDays(-p.PaysUntilDaysAgo):
+                // Now and then a week is missed; cash is handed over in round tens.
+                return weeklyDay && rng.NextDouble() > 0.08 && owed >= 10
+                    ? (p.Method == PaymentMethod.Cash ? Math.Round(owed / 10, MidpointRounding.AwayFromZero) * 10 : owed, null)
+                    : (0, null);
+            case PayHabit.Monthly:
+            case PayHabit.StoppedPaying when !p.PaysWeekly && date > _today.AddDays(-p.PaysUntilDaysAgo):
+                return monthlyDay && owedForLastMonth > 0 ? (owedForLastMonth, rng.NextDouble() < 0.5 ? $"{lastMonth} bill" : null) : (0, null);
+            case PayHabit.Partial:
+                var part = Math.Floor(owedForLastMonth * (decimal)(0.4 + (0.3 * rng.NextDouble())) / 100) * 100;
+                return monthlyDay && part >= 100 ? (part, $"Part payment, {lastMonth} bill") : (0, null);
+            case PayHabit.Irregular:
+                var some = Math.Max(100, Math.Round(owed * (decimal)(0.5 + (0.5 * rng.NextDouble())) / 100) * 100);
+                return rng.NextDouble() < 0.09 && owed > 250 ? (some, null) : (0, null);
+            case PayHabit.LongDefaulter:
+                return k == 12 ? (500, "Part payment, promised the rest next month") : (0, null);
+            case PayHabit.Advance:
+                var monthly = p.Quantity * p.Price * 30;
+                return k == 0 ? (Math.Ceiling(monthly * 1.5m / 500) * 500, "Advance")
+                    : monthlyDay && k >= 10 ? (Math.Ceiling(monthly / 100) * 100, $"Advance for {date:MMMM}") : (0, null);
+            default:
+                return (0, null);
+        }
+    }
+
+    private DailyEntryEntity AddEntry(Profile p, Guid customerId, DateOnly date, decimal quantity, DeliveryStatus status, Random rng)
+    {
+        var created = Utc(date, (5 * 60) + rng.Next(20));
+        var entry = new DailyEntryEntity
+        {
+            Id = NewId(created, rng),
+            CustomerId = customerId,
+            Date = date,
+            Quantity = quantity,
+            PricePerLiter = p.Price,
+            Amount = Money.Round(quantity * p.Price),
+            Status = status,
+            UpdatedBy = status == DeliveryStatus.Pending ? DemoUser : p.Route.Agent,
+            CreatedAt = created,
+            UpdatedAt = status == DeliveryStatus.Pending ? created : Utc(date, (6 * 60) + rng.Next(150)),
+            Version = status == DeliveryStatus.Pending ? 1 : 2,
+        };
+        Entries.Add(entry);
+        return entry;
+    }
+
+    private PaymentEntity AddPayment(Profile p, Guid customerId, DateOnly date, decimal amount, string? note, Random rng)
+    {
+        var method = p.Habit == PayHabit.Advance || rng.NextDouble() < 0.85 ? p.Method : Pick(rng, Methods);
+        note ??= method switch
+        {
+            PaymentMethod.Mobile when rng.NextDouble() < 0.4 => $"{Pick(rng, MobileApps)} ref {rng.Next(100_000_000, 999_999_999)}",
+            PaymentMethod.Bank when rng.NextDouble() < 0.5 => rng.NextDouble() < 0.5 ? "NEFT" : "IMPS",
+            PaymentMethod.Cash when rng.NextDouble() < 0.1 => "Collected on route",
+            _ => null,
+        };
+        var created = Utc(date, rng.Next(7 * 60, date == _today ? _nowMinuteOfDay : 20 * 60));
+        var payment = new PaymentEntity
+        {
+            Id = NewId(created, rng),
+            CustomerId = customerId,
+            Amount = amount,
+            Method = method,
+            PaymentDate = date,
+            Note = note,
+            RecordedBy = method == PaymentMethod.Cash ? p.Route.Agent : OfficeStaff,
+            CreatedAt = created,
+        };
+        Payments.Add(payment);
+        return payment;
+    }
+
+    /// <summary>The last ~30 things that happened (recent payments, yesterday's exceptions, day sheets), oldest first.</summary>
+    private void BuildActivity()
+    {
+        var names = Customers.ToDictionary(c => c.Id, c => c.Name);
+        var rows = new List<ActivityEntity>();
+        foreach (var day in new[] { _today.AddDays(-1), _today })
+        {
+            var sheet = Entries.Where(e => e.Date == day).ToList();
+            if (sheet.Count > 0)
+            {
+                rows.Add(Row(sheet.Min(e => e.CreatedAt), "deliveries.generated", "daysheet", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    $"Prepared the day sheet for {day:yyyy-MM-dd}: {sheet.Count} entries", null, null));
+            }
+        }
+
+        var customers = Customers.ToDictionary(c => c.Id);
+        foreach (var e in Entries.Where(e => e.Date == _today.AddDays(-1)
+                     && (e.Status == DeliveryStatus.Skipped || e.Quantity != customers[e.CustomerId].DefaultQuantity)))
+        {
+            var model = e.ToModel(names[e.CustomerId]);
+            rows.Add(Row(e.UpdatedAt, "delivery.updated", "delivery", e.Id.ToString(),
+                $"{model.CustomerName}: {model.Quantity:0.###} L {model.Status.ToString().ToLowerInvariant()} on {model.Date:yyyy-MM-dd} ({model.Amount:0.00})",
+                e.CustomerId, model));
+        }
+
+        foreach (var p in Payments.Where(p => p.PaymentDate >= _today.AddDays(-2)))
+        {
+            var model = p.ToModel(names[p.CustomerId]);
+            rows.Add(Row(p.CreatedAt, "payment.added", "payment", p.Id.ToString(),
+                $"{model.CustomerName} paid {model.Amount:0.00} ({p.Method.ToString().ToUpperInvariant()})", p.CustomerId, model));
+        }
+
+        foreach (var c in Customers.Where(c => !c.IsActive))
+        {
+            rows.Add(Row(c.UpdatedAt, "customer.updated", "customer", c.Id.ToString(), $"Updated customer {c.Name}", c.Id, c.ToModel()));
+        }
+
+        Activity.AddRange(rows.OrderBy(r => r.At).TakeLast(30));
+    }
+
+    private static ActivityEntity Row(DateTime at, string action, string entityType, string entityId, string summary, Guid? customerId, object? after) => new()
+    {
+        At = at,
+        UserId = DemoUser,
+        UserName = DemoUser,
+        Action = action,
+        EntityType = entityType,
+        EntityId = entityId,
+        Summary = summary,
+        Channel = Channel.System,
+        CustomerId = customerId,
+        After = after is null ? null : JsonSerializer.Serialize(after, Json),
+    };
+
+    /// <summary>The business's local time on a day, in UTC, never later than now.</summary>
+    private DateTime Utc(DateOnly date, int minuteOfDay)
+    {
+        var local = date.ToDateTime(TimeOnly.MinValue).AddMinutes(minuteOfDay);
+        while (_zone.IsInvalidTime(local))
+        {
+            local = local.AddMinutes(30);
+        }
+
+        var utc = TimeZoneInfo.ConvertTimeToUtc(local, _zone);
+        return utc < _now ? utc : _now;
+    }
+
+    /// <summary>A version 7 (time-ordered) id whose random part comes from the seeded generator.</summary>
+    private static Guid NewId(DateTime utc, Random rng)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        rng.NextBytes(bytes);
+        var ms = new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToUnixTimeMilliseconds();
+        for (var i = 0; i < 6; i++)
+        {
+            bytes[i] = (byte)(ms >> (8 * (5 - i)));
+        }
+
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes, bigEndian: true);
+    }
+}

@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using Dashboard.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Dashboard.Domain.Persistence;
+
+/// <summary>
+/// Fills an empty database with a believable business (about 200 customers on five routes, 60 days of deliveries
+/// and payments, a recent activity feed), for demos and first looks (<c>Dashboard:SeedDemoData=true</c>).
+/// Rows are inserted directly, in one transaction, not through the services: thousands of commands would publish
+/// thousands of events and take minutes. Deterministic (fixed seed) apart from the dates, which follow today.
+/// </summary>
+public sealed class DemoDataSeeder(IDbContextFactory<DashboardDbContext> contexts, BusinessClock clock, ILogger<DemoDataSeeder> logger)
+{
+    public async Task<bool> SeedIfEmptyAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // On SQLite this is BEGIN IMMEDIATE: a second instance starting at the same moment waits, then sees the rows.
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (await db.Customers.AnyAsync(ct))
+        {
+            logger.LogInformation("Demo data not seeded: the database already has customers");
+            return false;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var business = DemoBusiness.Generate(clock);
+
+        // Explicit ids keep the feed in time order (the activity page sorts by id) after any rows already there.
+        var nextActivityId = (await db.Activity.MaxAsync(a => (long?)a.Id, ct) ?? 0) + 1;
+        foreach (var a in business.Activity)
+        {
+            a.Id = nextActivityId++;
+        }
+
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        db.Customers.AddRange(business.Customers);
+        db.DailyEntries.AddRange(business.Entries);
+        db.Payments.AddRange(business.Payments);
+        db.Activity.AddRange(business.Activity);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+
+        logger.LogInformation(
+            "Seeded demo data: {Customers} customers, {Entries} delivery entries, {Payments} payments, {Activity} activity rows in {Elapsed} ms",
+            business.Customers.Count, business.Entries.Count, business.Payments.Count, business.Activity.Count,
+            (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return true;
+    }
+}
