@@ -56,7 +56,7 @@ public static class HostingExtensions
 
         if (services.GetRequiredService<IOptions<DashboardOptions>>().Value.SeedDemoData)
         {
-            // DEMO-SEEDER-PENDING await services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync(ct);
+            await services.GetRequiredService<DemoDataSeeder>().SeedIfEmptyAsync(ct);
         }
     }
 
