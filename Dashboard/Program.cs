@@ -4,12 +4,14 @@ using Dashboard.Customers;
 using Dashboard.Deliveries;
 using Dashboard.Infrastructure;
 using Dashboard.Payments;
+using Dashboard.Realtime;
 using Dashboard.Stats;
 using Dashboard.Users;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboardCore();
 builder.AddDashboardAuth();
+builder.AddDashboardRealtime();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ app.MapDeliveryEndpoints();
 app.MapPaymentEndpoints();
 app.MapStatsEndpoints();
 app.MapUserEndpoints();
+app.MapDashboardRealtime();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Run();

@@ -1,0 +1,40 @@
+using Dashboard.Domain.Activity;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Customers;
+using Dashboard.Domain.Deliveries;
+using Dashboard.Domain.Events;
+using Dashboard.Domain.Payments;
+
+namespace Dashboard.Realtime;
+
+/// <summary>One server → client message and the rooms that may see it.</summary>
+public sealed record Outbound(string Event, object Payload, IReadOnlyList<string> Rooms);
+
+/// <summary>
+/// The seed-000 event catalog and who receives what, in one place for every transport: admins and staff get every
+/// business event; delivery agents get deliveries and customers; a customer gets only what concerns their own account.
+/// </summary>
+public static class EventCatalog
+{
+    public const string Connected = "connected";
+    public const string DeliveryUpdated = "delivery:updated";
+    public const string PaymentAdded = "payment:added";
+    public const string CustomerUpdated = "customer:updated";
+    public const string BalanceUpdated = "balance:updated";
+    public const string StatsUpdated = "stats:updated";
+    public const string ActivityUpdated = "activity:updated";
+    public const string Pong = "pong";
+    public const string Error = "error";
+
+    private static readonly string DeliveryRoom = Rooms.Role(Roles.Delivery);
+
+    public static IEnumerable<Outbound> Map(IDomainEvent e) => e switch
+    {
+        DeliveryChanged d => [new(DeliveryUpdated, d.Entry, [.. Rooms.Staff, DeliveryRoom, Rooms.Customer(d.Entry.CustomerId)])],
+        PaymentAdded p => [new(PaymentAdded, p.Payment, [.. Rooms.Staff, Rooms.Customer(p.Payment.CustomerId)])],
+        CustomerChanged c => [new(CustomerUpdated, c.Customer, [.. Rooms.Staff, DeliveryRoom, Rooms.Customer(c.Customer.Id)])],
+        BalanceChanged b => [new(BalanceUpdated, b.Balance, [.. Rooms.Staff, Rooms.Customer(b.Balance.CustomerId)])],
+        ActivityLogged a => [new(ActivityUpdated, new[] { a.Entry }, Rooms.Staff)],
+        _ => [],
+    };
+}

@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Dashboard.Auth;
+using Dashboard.Domain.Common;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Dashboard.Realtime;
+
+public sealed record RealtimeStatus(
+    int Connections,
+    IReadOnlyDictionary<string, int> ByTransport,
+    IReadOnlyList<OnlineUser> UsersOnline,
+    IReadOnlyDictionary<string, int> Rooms);
+
+public sealed record OnlineUser(string UserId, string Name, string Role, int Connections, IReadOnlyList<string> Transports, DateTime Since);
+
+public static class RealtimeEndpoints
+{
+    public static IEndpointRouteBuilder MapRealtimeEndpoints(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/realtime").WithTags("Realtime").RequireAuthorization();
+        api.MapGet("/status", Status).WithSummary("Connections by transport, users online, rooms with member counts (Admin).");
+        api.MapGet("/metrics", Metrics).WithSummary("Real-time events in and out by name, errors by code, uptime (Admin).");
+        return app;
+    }
+
+    public static Ok<RealtimeStatus> Status(ConnectionRegistry registry, ClaimsPrincipal user)
+    {
+        Guard.Admin(user.ToActor(Channel.Api));
+        var connections = registry.Snapshot();
+        var users = connections.GroupBy(c => c.UserId)
+            .Select(g => new OnlineUser(g.Key, g.First().UserName, g.First().Role, g.Count(),
+                [.. g.Select(c => c.Transport).Distinct().Order(StringComparer.Ordinal)], g.Min(c => c.ConnectedAt)))
+            .OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+        var rooms = connections.SelectMany(c => c.Rooms).GroupBy(r => r)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var byTransport = connections.GroupBy(c => c.Transport).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        return TypedResults.Ok(new RealtimeStatus(connections.Count, byTransport, users, new SortedDictionary<string, int>(rooms, StringComparer.Ordinal)));
+    }
+
+    public static Ok<object> Metrics(RealtimeMetrics metrics, ClaimsPrincipal user)
+    {
+        Guard.Admin(user.ToActor(Channel.Api));
+        return TypedResults.Ok(metrics.Snapshot());
+    }
+}

@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Dashboard.Realtime;
+
+/// <summary>Counts of real-time traffic, exposed as .NET metrics (meter "Dashboard.Realtime") and as a JSON snapshot.</summary>
+public sealed class RealtimeMetrics : IDisposable
+{
+    private readonly Meter _meter = new("Dashboard.Realtime");
+    private readonly Counter<long> _in;
+    private readonly Counter<long> _out;
+    private readonly Counter<long> _errors;
+    private readonly ConcurrentDictionary<string, long> _inByName = new();
+    private readonly ConcurrentDictionary<string, long> _outByName = new();
+    private readonly ConcurrentDictionary<string, long> _errorsByCode = new();
+    private readonly Stopwatch _uptime = Stopwatch.StartNew();
+
+    public RealtimeMetrics()
+    {
+        _in = _meter.CreateCounter<long>("dashboard.realtime.events_in");
+        _out = _meter.CreateCounter<long>("dashboard.realtime.events_out");
+        _errors = _meter.CreateCounter<long>("dashboard.realtime.errors");
+    }
+
+    public void Received(string name, string transport)
+    {
+        _inByName.AddOrUpdate(name, 1, (_, n) => n + 1);
+        _in.Add(1, new KeyValuePair<string, object?>("event", name), new KeyValuePair<string, object?>("transport", transport));
+    }
+
+    public void Published(string name)
+    {
+        _outByName.AddOrUpdate(name, 1, (_, n) => n + 1);
+        _out.Add(1, new KeyValuePair<string, object?>("event", name));
+    }
+
+    public void Failed(string code)
+    {
+        _errorsByCode.AddOrUpdate(code, 1, (_, n) => n + 1);
+        _errors.Add(1, new KeyValuePair<string, object?>("code", code));
+    }
+
+    public object Snapshot()
+    {
+        using var process = Process.GetCurrentProcess();
+        return new
+        {
+            UptimeSeconds = (long)_uptime.Elapsed.TotalSeconds,
+            EventsIn = new SortedDictionary<string, long>(_inByName, StringComparer.Ordinal),
+            EventsOut = new SortedDictionary<string, long>(_outByName, StringComparer.Ordinal),
+            ErrorsByCode = new SortedDictionary<string, long>(_errorsByCode, StringComparer.Ordinal),
+            Process = new { WorkingSetBytes = process.WorkingSet64, GcHeapBytes = GC.GetTotalMemory(false) },
+        };
+    }
+
+    public void Dispose() => _meter.Dispose();
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Dashboard.Auth;
+using Dashboard.Domain.Common;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Dashboard.Realtime.SignalR;
+
+/// <summary>
+/// The public hub for the apps (SignalR transport). A thin adapter: identity from the token, rooms and catalog from
+/// the real-time core, every write through the domain services. Errors and rate limits: <see cref="LiveHubFilter"/>.
+/// </summary>
+[Authorize(AuthenticationSchemes = JwtBearerDefaults.AuthenticationScheme)]
+public sealed class LiveHub(RealtimeCommands commands, ConnectionRegistry registry, ConnectionRateLimits limits) : Hub
+{
+    public const string Path = "/hubs/live";
+    public const string Transport = "signalr";
+
+    public override async Task OnConnectedAsync()
+    {
+        var actor = Context.User!.ToActor(Channel.Hub);
+        Context.Items[typeof(Actor)] = actor;
+        var rooms = Rooms.For(actor);
+        foreach (var room in rooms)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, room);
+        }
+
+        registry.Add(Context.ConnectionId, Transport, actor, rooms);
+        await Clients.Caller.SendAsync(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        registry.Remove(Context.ConnectionId);
+        limits.Forget(Context.ConnectionId);
+        return Task.CompletedTask;
+    }
+
+    [HubMethodName(RealtimeCommands.DeliveryUpdate)]
+    public Task<object?> DeliveryUpdate(JsonElement payload) => DispatchAsync(RealtimeCommands.DeliveryUpdate, payload);
+
+    [HubMethodName(RealtimeCommands.PaymentAdd)]
+    public Task<object?> PaymentAdd(JsonElement payload) => DispatchAsync(RealtimeCommands.PaymentAdd, payload);
+
+    [HubMethodName(RealtimeCommands.CustomerUpdate)]
+    public Task<object?> CustomerUpdate(JsonElement payload) => DispatchAsync(RealtimeCommands.CustomerUpdate, payload);
+
+    [HubMethodName(RealtimeCommands.StatsRequest)]
+    public Task<object?> StatsRequest() => DispatchAsync(RealtimeCommands.StatsRequest, null);
+
+    [HubMethodName(RealtimeCommands.ActivityRequest)]
+    public Task<object?> ActivityRequest(JsonElement limit) => DispatchAsync(RealtimeCommands.ActivityRequest, limit);
+
+    [HubMethodName(RealtimeCommands.Ping)]
+    public Task<object?> Ping() => DispatchAsync(RealtimeCommands.Ping, null);
+
+    private async Task<object?> DispatchAsync(string name, JsonElement? payload)
+    {
+        var actor = (Actor)Context.Items[typeof(Actor)]!;
+        var reply = await commands.HandleAsync(actor, name, payload, Context.ConnectionAborted);
+        if (reply.ReplyEvent is not null)
+        {
+            await Clients.Caller.SendAsync(reply.ReplyEvent, reply.ReplyPayload);
+        }
+
+        return reply.Result;
+    }
+}
