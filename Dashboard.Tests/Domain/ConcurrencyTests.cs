@@ -1,0 +1,43 @@
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Customers;
+using Dashboard.Domain.Deliveries;
+using Dashboard.Tests.Support;
+
+namespace Dashboard.Tests.Domain;
+
+public sealed class ConcurrencyTests : IAsyncLifetime
+{
+    private DomainHarness _h = null!;
+
+    public async Task InitializeAsync() => _h = await DomainHarness.StartAsync();
+
+    public async Task DisposeAsync() => await _h.DisposeAsync();
+
+    [Fact]
+    public async Task Updating_a_customer_with_a_stale_version_is_a_conflict_and_writes_nothing()
+    {
+        var created = await _h.CreateCustomerAsync(price: 60m);
+        var current = await _h.Customers.UpdateAsync(DomainHarness.Admin, created.Id,
+            new UpdateCustomer(null, null, null, null, null, 62m, null, created.Version));
+
+        await _h.AssertRejectedAsync(ErrorCodes.Conflict, () => _h.Customers.UpdateAsync(DomainHarness.Staff, created.Id,
+            new UpdateCustomer("Someone Else", null, null, null, 3m, 70m, false, created.Version)));
+
+        Assert.Equal(2, current.Version);
+        Assert.Equal(current, await _h.Customers.GetAsync(DomainHarness.Admin, created.Id));
+    }
+
+    [Fact]
+    public async Task Updating_a_delivery_with_a_stale_version_is_a_conflict_and_writes_nothing()
+    {
+        var customer = await _h.CreateCustomerAsync(price: 60m);
+        var first = await _h.DeliverAsync(customer.Id, _h.Today, 1m);
+        var current = await _h.Deliveries.UpdateAsync(DomainHarness.Staff, first.Id, new UpdateDelivery(2m, null, null, first.Version));
+
+        await _h.AssertRejectedAsync(ErrorCodes.Conflict, () =>
+            _h.Deliveries.UpdateAsync(DomainHarness.Delivery, first.Id, new UpdateDelivery(null, null, "skipped", first.Version)));
+
+        Assert.Equal(current, Assert.Single(await _h.Deliveries.ListAsync(DomainHarness.Admin, _h.Today)));
+        Assert.Equal(120m, (await _h.Customers.GetBalanceAsync(DomainHarness.Admin, customer.Id)).Billed);
+    }
+}
