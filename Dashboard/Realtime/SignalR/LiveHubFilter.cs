@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using Dashboard.Domain.Common;
 using Microsoft.AspNetCore.SignalR;
 
@@ -9,10 +11,12 @@ namespace Dashboard.Realtime.SignalR;
 /// </summary>
 public sealed class LiveHubFilter(ConnectionRateLimits limits, RealtimeMetrics metrics, ILogger<LiveHubFilter> logger) : IHubFilter
 {
+    private static readonly ConcurrentDictionary<MethodInfo, string> WireNames = new();
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         var invocation = invocationContext;
-        var name = invocation.HubMethodName;
+        var name = WireName(invocation);
         metrics.Received(name, LiveHub.Transport);
         if (!limits.TryAcquire(invocation.Context.ConnectionId))
         {
@@ -33,6 +37,10 @@ public sealed class LiveHubFilter(ConnectionRateLimits limits, RealtimeMetrics m
             return await RejectAsync(invocation, RealtimeError.From(ex));
         }
     }
+
+    /// <summary>The catalog name the client used (<c>payment:add</c>), not the C# method's.</summary>
+    private static string WireName(HubInvocationContext invocation) => WireNames.GetOrAdd(invocation.HubMethod,
+        m => m.GetCustomAttribute<HubMethodNameAttribute>()?.Name ?? m.Name);
 
     private async Task<object?> RejectAsync(HubInvocationContext invocation, RealtimeError error)
     {
