@@ -40,4 +40,19 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         Assert.Equal(current, Assert.Single(await _h.Deliveries.ListAsync(DomainHarness.Admin, _h.Today)));
         Assert.Equal(120m, (await _h.Customers.GetBalanceAsync(DomainHarness.Admin, customer.Id)).Billed);
     }
+
+    [Fact]
+    public async Task Parallel_writes_for_one_customer_all_commit_and_the_day_keeps_one_entry()
+    {
+        var customer = await _h.CreateCustomerAsync(price: 60m);
+
+        var payments = Enumerable.Range(1, 20).Select(i => Task.Run(() => _h.PayAsync(customer.Id, i)));
+        var deliveries = Enumerable.Range(1, 10).Select(i => Task.Run(() => _h.DeliverAsync(customer.Id, _h.Today, i / 2m)));
+        await Task.WhenAll([.. payments, .. deliveries]);
+
+        var entry = Assert.Single(await _h.Deliveries.ListAsync(DomainHarness.Admin, _h.Today));
+        Assert.Equal(10, entry.Version);
+        var balance = await _h.Customers.GetBalanceAsync(DomainHarness.Admin, customer.Id);
+        Assert.Equal((entry.Amount, 210m), (balance.Billed, balance.Paid));
+    }
 }
