@@ -61,15 +61,26 @@ public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAgg
         private readonly EventAggregator _owner;
         private readonly Type _eventType;
         private readonly Func<IDomainEvent, Task> _handler;
-        private readonly Channel<IDomainEvent> _queue = Channel.CreateBounded<IDomainEvent>(
-            new BoundedChannelOptions(MaxQueuedPerSubscriber) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest });
+        private readonly Channel<IDomainEvent> _queue;
+        private int _dropWarned;
 
         public Subscription(EventAggregator owner, Type eventType, Func<IDomainEvent, Task> handler)
         {
             _owner = owner;
             _eventType = eventType;
             _handler = handler;
+            _queue = Channel.CreateBounded<IDomainEvent>(
+                new BoundedChannelOptions(MaxQueuedPerSubscriber) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
+                OnDropped);
             _ = Task.Run(PumpAsync);
+        }
+
+        private void OnDropped(IDomainEvent e)
+        {
+            if (Interlocked.Exchange(ref _dropWarned, 1) == 0)
+            {
+                _owner.LogDropped(e);
+            }
         }
 
         public void Offer(IDomainEvent e)
@@ -111,6 +122,10 @@ public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAgg
             }
         }
     }
+
+    private void LogDropped(IDomainEvent e) =>
+        logger.LogWarning("A subscriber fell {Max} events behind; its oldest events (first: {EventType}) are being dropped",
+            MaxQueuedPerSubscriber, e.GetType().Name);
 
     private void LogHandlerFailure(Exception ex, IDomainEvent e) =>
         logger.LogError(ex, "A subscriber failed to handle {EventType}", e.GetType().Name);

@@ -23,6 +23,7 @@ public sealed class LiveStats : IDisposable
     private readonly Lock _gate = new();
     private readonly List<Watcher> _watchers = [];
     private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
     private long _recomputes;
 
     public LiveStats(IEventAggregator events, StatsService stats, ILogger<LiveStats> logger, TimeSpan? window = null)
@@ -39,7 +40,7 @@ public sealed class LiveStats : IDisposable
 
             return Task.CompletedTask;
         });
-        _ = Task.Run(LoopAsync);
+        _loop = Task.Run(LoopAsync);
     }
 
     /// <summary>How many times figures were recomputed since start (one per watched day per window at most).</summary>
@@ -71,7 +72,11 @@ public sealed class LiveStats : IDisposable
     {
         _subscription.Dispose();
         _stop.Cancel();
-        _stop.Dispose();
+        // The loop observes the cancellation; dispose the source only once it no longer reads it.
+        if (_loop.Wait(TimeSpan.FromSeconds(5)))
+        {
+            _stop.Dispose();
+        }
     }
 
     private async Task LoopAsync()

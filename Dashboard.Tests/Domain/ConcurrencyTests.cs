@@ -55,4 +55,16 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         var balance = await _h.Customers.GetBalanceAsync(DomainHarness.Admin, customer.Id);
         Assert.Equal((entry.Amount, 210m), (balance.Billed, balance.Paid));
     }
+
+    [Fact]
+    public async Task Under_parallel_payments_balance_events_arrive_in_commit_order()
+    {
+        var customer = await _h.CreateCustomerAsync(price: 60m);
+        using var balances = new EventRecorder<BalanceChanged>(_h.Events);
+
+        await Task.WhenAll(Enumerable.Range(1, 40).Select(_ => Task.Run(() => _h.PayAsync(customer.Id, 1m))));
+
+        var paid = (await balances.WaitForCountAsync(40)).Select(b => b.Balance.Paid).ToList();
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (decimal)i), paid);
+    }
 }
