@@ -86,7 +86,9 @@ internal sealed class DemoBusiness
             billedBefore[k + 1] = billedBefore[k];
             if (date == _today && customer.IsActive)
             {
-                AddEntry(p, customer.Id, date, p.Quantity, DeliveryStatus.Pending, rng);
+                // Today's sheet as the morning round left it: what the agent has reached by now is delivered.
+                var round = (6 * 60) + rng.Next(150);
+                AddEntry(p, customer.Id, date, p.Quantity, _nowMinuteOfDay >= round ? DeliveryStatus.Delivered : DeliveryStatus.Pending, rng, round);
                 continue;
             }
 
@@ -158,7 +160,8 @@ internal sealed class DemoBusiness
         }
     }
 
-    private DailyEntryEntity AddEntry(DemoProfile p, Guid customerId, DateOnly date, decimal quantity, DeliveryStatus status, Random rng)
+    private DailyEntryEntity AddEntry(DemoProfile p, Guid customerId, DateOnly date, decimal quantity, DeliveryStatus status, Random rng,
+        int? deliveredAtMinute = null)
     {
         var created = Utc(date, (5 * 60) + rng.Next(20));
         var entry = new DailyEntryEntity
@@ -172,7 +175,7 @@ internal sealed class DemoBusiness
             Status = status,
             UpdatedBy = status == DeliveryStatus.Pending ? DemoUser : p.Route.Agent,
             CreatedAt = created,
-            UpdatedAt = status == DeliveryStatus.Pending ? created : Utc(date, (6 * 60) + rng.Next(150)),
+            UpdatedAt = status == DeliveryStatus.Pending ? created : Utc(date, deliveredAtMinute ?? (6 * 60) + rng.Next(150)),
             Version = status == DeliveryStatus.Pending ? 1 : 2,
         };
         Entries.Add(entry);

@@ -76,7 +76,7 @@ public sealed class DemoDataTests(SeededDemo demo) : IClassFixture<SeededDemo>
     }
 
     [Fact]
-    public void Demo_data_has_60_days_of_deliveries_up_to_yesterday_and_today_as_a_pending_sheet()
+    public void Demo_data_has_60_days_of_deliveries_and_today_as_the_morning_round_left_it()
     {
         var past = demo.Entries.Where(e => e.Date < Today).ToList();
         Assert.Equal(Today.AddDays(-1), past.Max(e => e.Date));
@@ -86,8 +86,13 @@ public sealed class DemoDataTests(SeededDemo demo) : IClassFixture<SeededDemo>
         Assert.InRange(past.Count(e => e.Status == DeliveryStatus.Delivered) / (double)past.Count, 0.85, 0.99);
         Assert.All(demo.Entries, e => Assert.Equal(Money.Round(e.Quantity * e.PricePerLiter), e.Amount));
 
+        // Today's sheet as the morning round left it: delivered up to now (06:00-08:30 local), pending after.
         var sheet = demo.Entries.Where(e => e.Date == Today).ToList();
-        Assert.All(sheet, e => Assert.Equal(DeliveryStatus.Pending, e.Status));
+        var now = demo.Harness.Clock.UtcNow;
+        Assert.All(sheet, e => Assert.Equal(e.Status == DeliveryStatus.Delivered, e.Status != DeliveryStatus.Pending && e.UpdatedAt <= now));
+        Assert.All(sheet.Where(e => e.Status == DeliveryStatus.Delivered), e =>
+            Assert.InRange(demo.Harness.Clock.ToLocal(e.UpdatedAt).TimeOfDay, TimeSpan.FromHours(6), TimeSpan.FromHours(8.5)));
+        Assert.Contains(sheet, e => e.Status == DeliveryStatus.Delivered);
         Assert.Equal(demo.Customers.Where(c => c.IsActive).Select(c => c.Id).Order(), sheet.Select(e => e.CustomerId).Order());
 
         // An inactive customer's deliveries stop when they left.
@@ -121,7 +126,9 @@ public sealed class DemoDataTests(SeededDemo demo) : IClassFixture<SeededDemo>
     public async Task Demo_figures_show_through_the_services()
     {
         var stats = await demo.Harness.Stats.ComputeAsync(Today);
-        Assert.Equal(demo.Entries.Count(e => e.Date == Today), stats.PendingDeliveries);
+        var today = demo.Entries.Where(e => e.Date == Today).ToList();
+        Assert.Equal(today.Count(e => e.Status == DeliveryStatus.Pending), stats.PendingDeliveries);
+        Assert.Equal(today.Where(e => e.Status == DeliveryStatus.Delivered).Sum(e => e.Quantity), stats.TotalLiters);
         Assert.Equal(demo.Customers.Count(c => c.IsActive), stats.ActiveCustomers);
         Assert.Equal(demo.Customers.Sum(c => Math.Max(0, demo.Balance(c.Id))), stats.OutstandingDues);
 
