@@ -27,15 +27,18 @@ public static class RealtimeEndpoints
     {
         Guard.Admin(user.ToActor(Channel.Api));
         var connections = registry.Snapshot();
-        var users = connections.GroupBy(c => c.UserId)
-            .Select(g => new OnlineUser(g.Key, g.First().UserName, g.First().Role, g.Count(),
-                [.. g.Select(c => c.Transport).Distinct().Order(StringComparer.Ordinal)], g.Min(c => c.ConnectedAt)))
-            .OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+        var users = OnlineUsers(connections);
         var rooms = connections.SelectMany(c => c.Rooms).GroupBy(r => r)
             .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var byTransport = connections.GroupBy(c => c.Transport).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return TypedResults.Ok(new RealtimeStatus(connections.Count, byTransport, users, new SortedDictionary<string, int>(rooms, StringComparer.Ordinal)));
     }
+
+    /// <summary>One line per user, with every transport they are connected through (apps and browser tabs).</summary>
+    public static IReadOnlyList<OnlineUser> OnlineUsers(IReadOnlyList<RealtimeConnection> connections) => connections.GroupBy(c => c.UserId)
+        .Select(g => new OnlineUser(g.Key, g.First().UserName, g.First().Role, g.Count(),
+            [.. g.Select(c => c.Transport).Distinct().Order(StringComparer.Ordinal)], g.Min(c => c.ConnectedAt)))
+        .OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
 
     public static Ok<object> Metrics(RealtimeMetrics metrics, ClaimsPrincipal user)
     {

@@ -14,6 +14,7 @@ public static class RealtimeExtensions
 
         builder.Services.AddSingleton<RealtimeCommands>();
         builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, BrowserPresence>();
         builder.Services.AddSingleton<ConnectionRateLimits>();
         builder.Services.AddSingleton<RealtimeMetrics>();
         builder.Services.AddSingleton<LiveHubFilter>();

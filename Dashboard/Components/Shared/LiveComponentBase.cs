@@ -37,6 +37,15 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         }
     }
 
+    /// <summary>Re-renders when an outside source (not a domain event) says something changed, e.g. who is online.</summary>
+    protected void Track(Func<Action, IDisposable> watch, Action apply)
+    {
+        if (IsLive)
+        {
+            _subscriptions.Add(watch(() => _ = OnUiAsync(apply)));
+        }
+    }
+
     private async Task OnUiAsync(Action apply)
     {
         try
