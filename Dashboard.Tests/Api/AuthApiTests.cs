@@ -1,12 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Security.Claims;
 using System.Security.Cryptography;
 using Dashboard.Auth;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace Dashboard.Tests.Api;
@@ -76,14 +74,14 @@ public sealed class AuthApiTests(DashboardApp app) : IClassFixture<DashboardApp>
     [Fact]
     public async Task An_expired_token_is_refused()
     {
-        var token = SignToken(app.Services.GetRequiredService<TokenService>().SigningKey, expires: DateTime.UtcNow.AddMinutes(-5));
+        var token = TestTokens.Sign(app.Services.GetRequiredService<TokenService>().SigningKey, expires: DateTime.UtcNow.AddMinutes(-5));
         await AssertRefusedAsync(token);
     }
 
     [Fact]
     public async Task A_token_signed_with_another_key_is_refused()
     {
-        var token = SignToken(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(64)), expires: DateTime.UtcNow.AddHours(1));
+        var token = TestTokens.Sign(new SymmetricSecurityKey(RandomNumberGenerator.GetBytes(64)), expires: DateTime.UtcNow.AddHours(1));
         await AssertRefusedAsync(token);
     }
 
@@ -103,15 +101,4 @@ public sealed class AuthApiTests(DashboardApp app) : IClassFixture<DashboardApp>
         var response = await http.GetAsync("/api/v1/stats");
         await ApiAssert.Problem(response, HttpStatusCode.Unauthorized, "UNAUTHENTICATED");
     }
-
-    private static string SignToken(SecurityKey key, DateTime expires) => new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-    {
-        Subject = new ClaimsIdentity([new Claim("sub", "someone"), new Claim("role", "Admin"), new Claim("name", "x")]),
-        Issuer = "dashboard",
-        Audience = "dashboard-apps",
-        IssuedAt = expires.AddHours(-1),
-        NotBefore = expires.AddHours(-1),
-        Expires = expires,
-        SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-    });
 }

@@ -43,7 +43,7 @@ public sealed class AuthorizationApiTests(DashboardApp app) : IClassFixture<Dash
         using var customer = await app.ClientAsync(email, password);
 
         await ApiAssert.Problem(await customer.PostAsJsonAsync("/api/v1/payments", new { customerId = mine, amount = 10, method = "CASH" }), HttpStatusCode.Forbidden, "FORBIDDEN");
-        await ApiAssert.Problem(await customer.PostAsJsonAsync("/api/v1/deliveries", new { customerId = mine, date = DateTime.UtcNow.ToString("yyyy-MM-dd"), quantity = 1 }), HttpStatusCode.Forbidden, "FORBIDDEN");
+        await ApiAssert.Problem(await customer.PostAsJsonAsync("/api/v1/deliveries", new { customerId = mine, date = app.Today, quantity = 1 }), HttpStatusCode.Forbidden, "FORBIDDEN");
         await ApiAssert.Problem(await customer.PutAsJsonAsync($"/api/v1/customers/{mine}", new { pricePerLiter = 1 }), HttpStatusCode.Forbidden, "FORBIDDEN");
         await using var db = app.Db();
         Assert.False(await db.Payments.AnyAsync(p => p.CustomerId == mine));
@@ -59,7 +59,7 @@ public sealed class AuthorizationApiTests(DashboardApp app) : IClassFixture<Dash
         var (email, password) = await ApiScenario.CreateUserAsync(admin, "Delivery");
         using var agent = await app.ClientAsync(email, password);
 
-        await ApiAssert.Json(await agent.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = DateTime.UtcNow.ToString("yyyy-MM-dd"), quantity = 1 }), HttpStatusCode.Created);
+        await ApiAssert.Json(await agent.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = app.Today, quantity = 1 }), HttpStatusCode.Created);
         await ApiAssert.Json(await agent.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 50, method = "CASH" }), HttpStatusCode.Created);
         await ApiAssert.Problem(await agent.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 70, method = "BANK" }), HttpStatusCode.Forbidden, "FORBIDDEN");
         await ApiAssert.Problem(await agent.PostAsJsonAsync("/api/v1/customers", new { name = "Nope", defaultQuantity = 1, pricePerLiter = 50 }), HttpStatusCode.Forbidden, "FORBIDDEN");

@@ -99,7 +99,7 @@ public sealed class CustomerApiTests(DashboardApp app) : IClassFixture<Dashboard
     {
         using var admin = await app.AdminClientAsync();
         var id = await ApiScenario.CreateCustomerAsync(admin, "Ledger Lata", price: 60);
-        var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5));
+        var today = app.Today;
         await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = id, date = today.AddDays(-2), quantity = 2 }), HttpStatusCode.Created);
         await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = id, date = today.AddDays(-1), quantity = 1.255 }), HttpStatusCode.Created);
         await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = id, amount = 100, method = "MOBILE", paymentDate = today.AddDays(-1) }), HttpStatusCode.Created);

@@ -8,7 +8,7 @@ namespace Dashboard.Tests.Api;
 
 public sealed class DeliveryApiTests(DashboardApp app) : IClassFixture<DashboardApp>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5));
+    private DateOnly Today => app.Today;
 
     [Fact]
     public async Task Recording_a_delivery_uses_the_customer_price_and_defaults_to_delivered()

@@ -7,7 +7,7 @@ namespace Dashboard.Tests.Api;
 
 public sealed class PaymentApiTests(DashboardApp app) : IClassFixture<DashboardApp>
 {
-    private static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5));
+    private DateOnly Today => app.Today;
 
     [Fact]
     public async Task A_payment_is_written_logged_and_counted_in_the_day_collection()

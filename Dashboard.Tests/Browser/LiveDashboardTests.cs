@@ -68,7 +68,7 @@ public sealed class LiveDashboardTests(DashboardApp app, BrowserFixture browser)
         var litersBefore = await page.GetByTestId("stat-total-liters").TextContentAsync();
 
         var response = await admin.PostAsJsonAsync("/api/v1/deliveries",
-            new { customerId = customer, date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5)), quantity = 2.5 });
+            new { customerId = customer, date = app.Today, quantity = 2.5 });
         response.EnsureSuccessStatusCode();
 
         await Assertions.Expect(page.GetByTestId("stat-total-liters")).Not.ToHaveTextAsync(litersBefore!, new() { Timeout = TwoSeconds });

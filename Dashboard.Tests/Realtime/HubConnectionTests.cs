@@ -1,9 +1,6 @@
-using System.Security.Claims;
 using Dashboard.Auth;
 using Dashboard.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
 
 namespace Dashboard.Tests.Realtime;
 
@@ -23,16 +20,7 @@ public sealed class HubConnectionTests(DashboardApp app) : IClassFixture<Dashboa
     public async Task An_expired_token_is_refused_with_401()
     {
         var key = app.Services.GetRequiredService<TokenService>().SigningKey;
-        var expired = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Subject = new ClaimsIdentity([new Claim("sub", "x"), new Claim("role", "Admin"), new Claim("name", "x")]),
-            Issuer = "dashboard",
-            Audience = "dashboard-apps",
-            IssuedAt = DateTime.UtcNow.AddHours(-2),
-            NotBefore = DateTime.UtcNow.AddHours(-2),
-            Expires = DateTime.UtcNow.AddMinutes(-5),
-            SigningCredentials = new SigningCredentials(key, SecurityAlgorithms.HmacSha256),
-        });
+        var expired = TestTokens.Sign(key, DateTime.UtcNow.AddMinutes(-5));
         await using var client = await SignalRClient.ConnectAsync(app.BaseAddress, expired);
         Assert.False(client.Connected);
         Assert.Equal(401, client.FailureStatus);

@@ -76,7 +76,7 @@ public sealed class HubWriteTests(DashboardApp app) : IClassFixture<DashboardApp
     {
         using var admin = await app.AdminClientAsync();
         var customer = await ApiScenario.CreateCustomerAsync(admin, "Hub Delivery", price: 50);
-        var date = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(5.5)).AddDays(-1);
+        var date = app.Today.AddDays(-1);
         var entry = await ApiAssert.Json(await admin.PostAsync("/api/v1/deliveries", System.Net.Http.Json.JsonContent.Create(new { customerId = customer, date, quantity = 1 })), System.Net.HttpStatusCode.Created);
         var entryId = entry.GetProperty("id").GetGuid();
         var (agentEmail, agentPassword) = await ApiScenario.CreateUserAsync(admin, "Delivery");

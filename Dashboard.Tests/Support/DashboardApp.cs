@@ -87,6 +87,9 @@ public class DashboardApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public Task<HttpClient> AdminClientAsync() => ClientAsync(AdminEmail, AdminPassword);
 
+    /// <summary>Today in the business's time zone, as the app itself counts it.</summary>
+    public DateOnly Today => Services.GetRequiredService<Dashboard.Domain.Common.BusinessClock>().Today;
+
     /// <summary>A fresh context on the app's own database file, to assert what was (not) written.</summary>
     public DashboardDbContext Db() => Services.GetRequiredService<IDbContextFactory<DashboardDbContext>>().CreateDbContext();
 }
