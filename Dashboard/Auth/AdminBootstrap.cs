@@ -47,7 +47,7 @@ public sealed class AdminBootstrap(UserManager<AppUser> users, IOptions<Dashboar
         {
             logger.LogWarning(
                 "First start: created the admin account {Email} with the one-time password {Password} . It is shown only now; "
-                + "sign in and change it, or set Dashboard:Admin:Email and Dashboard:Admin:Password before the first start.",
+                + "sign in and change it (click your name, top right), or set Dashboard:Admin:Email and Dashboard:Admin:Password before the first start.",
                 email, password);
         }
         else
