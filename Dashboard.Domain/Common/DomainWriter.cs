@@ -22,6 +22,12 @@ public sealed class DomainWriter(IDbContextFactory<DashboardDbContext> contexts,
     public async Task<T> WriteAsync<T>(Actor actor, Func<WriteScope, Task<T>> command, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        return await WriteAsync(db, actor, command, ct);
+    }
+
+    /// <summary>The same, on a context the caller owns (e.g. the scoped one ASP.NET Core Identity's stores write through).</summary>
+    public async Task<T> WriteAsync<T>(DashboardDbContext db, Actor actor, Func<WriteScope, Task<T>> command, CancellationToken ct = default)
+    {
         await _turn.WaitAsync(ct);
         try
         {
@@ -86,6 +92,6 @@ public sealed class WriteScope(DashboardDbContext db, Actor actor, BusinessClock
     }
 
     /// <summary>The command's events in the order raised, then its activity entries (ids assigned by the save).</summary>
-    public IReadOnlyList<IDomainEvent> CommittedEvents() =>
+    internal IReadOnlyList<IDomainEvent> CommittedEvents() =>
         [.. _events, .. _activity.Select(a => new ActivityLogged(a.ToModel()))];
 }

@@ -15,7 +15,7 @@ public sealed record UserChanged(UserSummary User) : Events.IDomainEvent
 }
 
 /// <summary>User administration over ASP.NET Core Identity, in the same transaction as its activity entry.</summary>
-public sealed class UserService(UserManager<AppUser> users, DashboardDbContext db, Events.IEventAggregator events, BusinessClock clock)
+public sealed class UserService(UserManager<AppUser> users, DashboardDbContext db, DomainWriter writer, BusinessClock clock)
 {
     public async Task<UserSummary> CreateAsync(Actor actor, CreateUser command, CancellationToken ct = default)
     {
@@ -59,27 +59,25 @@ public sealed class UserService(UserManager<AppUser> users, DashboardDbContext d
             throw DomainException.Conflict($"A user with email {email} already exists.");
         }
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var user = new AppUser
+        return await writer.WriteAsync(db, actor, async scope =>
         {
-            UserName = email,
-            Email = email,
-            EmailConfirmed = true,
-            DisplayName = string.IsNullOrEmpty(displayName) ? email!.Split('@')[0] : displayName,
-            CustomerId = command.CustomerId,
-            CreatedAt = clock.UtcNow,
-            LockoutEnabled = true,
-        };
-        Check(await users.CreateAsync(user, command.Password!));
-        Check(await users.AddToRoleAsync(user, role!));
-        var summary = new UserSummary(user.Id, user.Email!, user.DisplayName, role!, user.CustomerId, false, user.CreatedAt);
-        var scope = new WriteScope(db, actor, clock);
-        scope.Log("user.created", "user", user.Id, $"Created {role} user {user.Email}", user.CustomerId, after: summary);
-        scope.Raise(new UserChanged(summary));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        events.Publish(scope.CommittedEvents());
-        return summary;
+            var user = new AppUser
+            {
+                UserName = email,
+                Email = email,
+                EmailConfirmed = true,
+                DisplayName = string.IsNullOrEmpty(displayName) ? email!.Split('@')[0] : displayName,
+                CustomerId = command.CustomerId,
+                CreatedAt = scope.Now,
+                LockoutEnabled = true,
+            };
+            Check(await users.CreateAsync(user, command.Password!));
+            Check(await users.AddToRoleAsync(user, role!));
+            var summary = new UserSummary(user.Id, user.Email!, user.DisplayName, role!, user.CustomerId, false, user.CreatedAt);
+            scope.Log("user.created", "user", user.Id, $"Created {role} user {user.Email}", user.CustomerId, after: summary);
+            scope.Raise(new UserChanged(summary));
+            return summary;
+        }, ct);
     }
 
     public async Task<IReadOnlyList<UserSummary>> ListAsync(Actor actor, CancellationToken ct = default)
