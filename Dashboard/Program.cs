@@ -5,8 +5,15 @@ using Dashboard.Deliveries;
 using Dashboard.Infrastructure;
 using Dashboard.Payments;
 using Dashboard.Realtime;
+using Dashboard.Realtime.SocketIO.Conformance;
 using Dashboard.Stats;
 using Dashboard.Users;
+
+if (ConformanceHost.IsRequested(args))
+{
+    await ConformanceHost.RunAsync(args);
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboardCore();
@@ -36,4 +43,4 @@ app.MapUserEndpoints();
 app.MapDashboardRealtime();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-app.Run();
+await app.RunAsync();

@@ -1,0 +1,209 @@
+using System.Threading.Channels;
+
+namespace Dashboard.Realtime.SocketIO.Engine;
+
+/// <summary>
+/// One Engine.IO session: its outbox (read by the pending long-polling GET, or by the WebSocket writer once upgraded),
+/// the server-driven heartbeat, and the close rules of the protocol. Transport I/O: EngineSession.Polling.cs and
+/// EngineSession.WebSocket.cs.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification =
+    "_closing has no timer and _inbound's wait handle is never created; both die with the session, whose end is not one call site.")]
+public sealed partial class EngineSession
+{
+    private const int Polling = 0;
+    private const int Upgrading = 1;
+    private const int WebSocketTransport = 2;
+
+    private readonly Channel<EngineFrame> _outbox;
+    private readonly IEngineHandler _handler;
+    private readonly Action<EngineSession> _remove;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _closing = new();
+    private readonly SemaphoreSlim _inbound = new(1, 1);
+    private int _transport;
+    private int _closed;
+    private TaskCompletionSource? _pong;
+
+    internal EngineSession(string id, EngineOptions options, EngineHandshake handshake, IEngineHandler handler, Action<EngineSession> remove, ILogger logger)
+    {
+        Id = id;
+        Options = options;
+        Handshake = handshake;
+        _handler = handler;
+        _remove = remove;
+        _logger = logger;
+        _transport = handshake.Transport == EngineServer.WebSocketName ? WebSocketTransport : Polling;
+        _outbox = Channel.CreateBounded<EngineFrame>(new BoundedChannelOptions(options.OutboxCapacity)
+        {
+            FullMode = BoundedChannelFullMode.Wait,
+            SingleReader = false,
+            SingleWriter = false,
+        });
+    }
+
+    public string Id { get; }
+
+    public EngineOptions Options { get; }
+
+    public EngineHandshake Handshake { get; }
+
+    /// <summary>The layer above keeps its per-session state here.</summary>
+    public object? State { get; set; }
+
+    public string Transport => Volatile.Read(ref _transport) == WebSocketTransport ? EngineServer.WebSocketName : EngineServer.PollingName;
+
+    public bool IsOpen => Volatile.Read(ref _closed) == 0;
+
+    /// <summary>Cancelled when the session closes.</summary>
+    public CancellationToken Closing => _closing.Token;
+
+    internal ChannelReader<EngineFrame> Outbox => _outbox.Reader;
+
+    /// <summary>Queues a frame; a client whose queue is full is too slow to keep and is disconnected.</summary>
+    public bool Send(EngineFrame frame)
+    {
+        if (!IsOpen)
+        {
+            return false;
+        }
+
+        if (_outbox.Writer.TryWrite(frame))
+        {
+            return true;
+        }
+
+        LogSlowClient(Id, Options.OutboxCapacity);
+        Close("slow client", EngineFrame.Close);
+        return false;
+    }
+
+    /// <summary>Closes the session from the server side; the client is told (close packet) and may reconnect.</summary>
+    public void Close(string reason) => Close(reason, EngineFrame.Close);
+
+    internal void Close(string reason, EngineFrame? last)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 1)
+        {
+            return;
+        }
+
+        if (last is not null)
+        {
+            _outbox.Writer.TryWrite(last);
+        }
+
+        _outbox.Writer.TryComplete();
+        _closing.Cancel();
+        _pong?.TrySetCanceled();
+        _remove(this);
+        LogClosed(Id, reason);
+        try
+        {
+            _handler.OnClose(this, reason);
+        }
+        catch (Exception ex)
+        {
+            LogHandlerFailed(ex, Id);
+        }
+    }
+
+    internal void Start()
+    {
+        _handler.OnOpen(this);
+        _ = HeartbeatAsync();
+    }
+
+    /// <summary>Pings every PingInterval after the last pong; a pong not back within PingTimeout closes the session.</summary>
+    private async Task HeartbeatAsync()
+    {
+        try
+        {
+            while (IsOpen)
+            {
+                await Task.Delay(Options.PingInterval, _closing.Token);
+                var pong = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                Volatile.Write(ref _pong, pong);
+                if (!Send(EngineFrame.Ping))
+                {
+                    return;
+                }
+
+                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
+                timeout.CancelAfter(Options.PingTimeout);
+                try
+                {
+                    await pong.Task.WaitAsync(timeout.Token);
+                }
+                catch (OperationCanceledException) when (!_closing.IsCancellationRequested)
+                {
+                    Close("ping timeout");
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // closed
+        }
+    }
+
+    /// <summary>One packet from the client, whichever transport carried it; messages go up one at a time, in order.</summary>
+    internal async ValueTask ReceiveAsync(EnginePacket packet)
+    {
+        switch (packet.Type)
+        {
+            case EnginePacketType.Pong:
+                Volatile.Read(ref _pong)?.TrySetResult();
+                break;
+            case EnginePacketType.Ping:
+                Send(new EngineFrame("3" + packet.Text, null));
+                break;
+            case EnginePacketType.Close:
+                // A client's own close ends a pending poll with a noop, as the reference server does.
+                Close("client close", EngineFrame.Noop);
+                break;
+            case EnginePacketType.Message:
+                await _inbound.WaitAsync();
+                try
+                {
+                    if (IsOpen)
+                    {
+                        await _handler.OnMessageAsync(this, packet);
+                    }
+                }
+                catch (Exception ex)
+                {
+                    LogHandlerFailed(ex, Id);
+                    Close("server error");
+                }
+                finally
+                {
+                    _inbound.Release();
+                }
+
+                break;
+            default:
+                break; // upgrade and noop mean nothing outside an upgrade
+        }
+    }
+
+    internal bool TryBeginUpgrade() => Interlocked.CompareExchange(ref _transport, Upgrading, Polling) == Polling;
+
+    internal void CancelUpgrade() => Interlocked.CompareExchange(ref _transport, Polling, Upgrading);
+
+    internal void CompleteUpgrade() => Volatile.Write(ref _transport, WebSocketTransport);
+
+    internal bool IsUpgrading => Volatile.Read(ref _transport) == Upgrading;
+
+    internal bool IsWebSocket => Volatile.Read(ref _transport) == WebSocketTransport;
+
+    [LoggerMessage(LogLevel.Debug, "Engine.IO session {Sid} closed: {Reason}")]
+    private partial void LogClosed(string sid, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Engine.IO session {Sid} has {Capacity} frames queued and is disconnected as too slow")]
+    private partial void LogSlowClient(string sid, int capacity);
+
+    [LoggerMessage(LogLevel.Error, "The handler of Engine.IO session {Sid} failed")]
+    private partial void LogHandlerFailed(Exception ex, string sid);
+}

@@ -1,0 +1,153 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Dashboard.Realtime.SocketIO.Protocol;
+
+/// <summary>Socket.IO v5 packet types.</summary>
+public enum SocketPacketType
+{
+    Connect = 0,
+    Disconnect = 1,
+    Event = 2,
+    Ack = 3,
+    ConnectError = 4,
+    BinaryEvent = 5,
+    BinaryAck = 6,
+}
+
+/// <summary>A decoded client packet. <see cref="Attachments"/>: how many binary messages follow (binary types only).</summary>
+public sealed record SocketPacket(SocketPacketType Type, string Namespace, long? AckId, JsonElement? Data, int Attachments);
+
+/// <summary>
+/// The Socket.IO v5 text encoding: <c>&lt;type&gt;[&lt;attachments&gt;-][&lt;namespace&gt;,][&lt;ack id&gt;][&lt;JSON&gt;]</c>.
+/// Anything else is a malformed packet, which closes that client's connection.
+/// </summary>
+public static class SocketCodec
+{
+    public const string MainNamespace = "/";
+
+    /// <summary>More binary attachments than any real client sends in one packet.</summary>
+    public const int MaxAttachments = 16;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 32 };
+
+    public static bool TryParse(string text, out SocketPacket? packet)
+    {
+        packet = null;
+        if (text.Length == 0 || text[0] is < '0' or > '6')
+        {
+            return false;
+        }
+
+        var type = (SocketPacketType)(text[0] - '0');
+        var i = 1;
+        var attachments = 0;
+        if (type is SocketPacketType.BinaryEvent or SocketPacketType.BinaryAck)
+        {
+            var dash = text.IndexOf('-', i);
+            if (dash <= i || dash - i > 2 || !int.TryParse(text.AsSpan(i, dash - i), NumberStyles.None, CultureInfo.InvariantCulture, out attachments)
+                || attachments is < 1 or > MaxAttachments)
+            {
+                return false;
+            }
+
+            i = dash + 1;
+        }
+
+        var ns = MainNamespace;
+        if (i < text.Length && text[i] == '/')
+        {
+            var comma = text.IndexOf(',', i);
+            ns = comma < 0 ? text[i..] : text[i..comma];
+            i = comma < 0 ? text.Length : comma + 1;
+        }
+
+        long? ackId = null;
+        var digits = i;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]) && digits - i < 15)
+        {
+            digits++;
+        }
+
+        if (digits > i)
+        {
+            ackId = long.Parse(text.AsSpan(i, digits - i), CultureInfo.InvariantCulture);
+            i = digits;
+        }
+
+        JsonElement? data = null;
+        if (i < text.Length)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text.AsMemory(i), DocumentOptions);
+                data = document.RootElement.Clone();
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        packet = new SocketPacket(type, ns, ackId, data, attachments);
+        return IsValid(packet);
+    }
+
+    private static bool IsValid(SocketPacket p) => p.Type switch
+    {
+        SocketPacketType.Connect => p.AckId is null && p.Data is null or { ValueKind: JsonValueKind.Object },
+        SocketPacketType.Disconnect => p.AckId is null && p.Data is null,
+        SocketPacketType.Event or SocketPacketType.BinaryEvent =>
+            p.Data is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() > 0 && a[0].ValueKind == JsonValueKind.String,
+        SocketPacketType.Ack or SocketPacketType.BinaryAck => p.AckId is not null && p.Data is { ValueKind: JsonValueKind.Array },
+        _ => false, // CONNECT_ERROR is the server's alone
+    };
+
+    /// <summary>Encodes a packet whose JSON body (if any) is already serialized.</summary>
+    public static string Encode(SocketPacketType type, string ns, long? ackId, string? json, int attachments = 0)
+    {
+        var text = new StringBuilder(json?.Length + 16 ?? 16);
+        text.Append((char)('0' + (int)type));
+        if (attachments > 0)
+        {
+            text.Append(attachments.ToString(CultureInfo.InvariantCulture)).Append('-');
+        }
+
+        if (ns != MainNamespace)
+        {
+            text.Append(ns).Append(',');
+        }
+
+        if (ackId is { } id)
+        {
+            text.Append(id.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return text.Append(json).ToString();
+    }
+
+    /// <summary>A JSON array of already-serializable values: <c>["event", arg…]</c> for events, <c>[arg…]</c> for acks.</summary>
+    public static string JsonArray(string? eventName, IReadOnlyList<object?> args, JsonSerializerOptions options)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            if (eventName is not null)
+            {
+                writer.WriteStringValue(eventName);
+            }
+
+            foreach (var arg in args)
+            {
+                JsonSerializer.Serialize(writer, arg, arg?.GetType() ?? typeof(object), options);
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+}

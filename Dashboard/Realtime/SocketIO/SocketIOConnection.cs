@@ -1,0 +1,158 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Dashboard.Realtime.SocketIO.Engine;
+using Dashboard.Realtime.SocketIO.Protocol;
+
+namespace Dashboard.Realtime.SocketIO;
+
+/// <summary>
+/// One client's Engine.IO session seen as Socket.IO: decodes packets (reassembling binary attachments), routes them to
+/// the socket of their namespace, and closes the whole session on a malformed packet.
+/// </summary>
+public sealed class SocketIOConnection(EngineSession session, SocketIOServer server)
+{
+    private readonly ConcurrentDictionary<string, SocketIOSocket> _sockets = new(StringComparer.Ordinal);
+    private SocketPacket? _binary;
+    private List<byte[]>? _attachments;
+
+    public EngineSession Session => session;
+
+    public bool EverConnected { get; private set; }
+
+    public async ValueTask ReceiveAsync(EnginePacket message)
+    {
+        if (message.Binary is { } data)
+        {
+            if (_binary is null)
+            {
+                Malformed("binary data with no packet expecting it");
+                return;
+            }
+
+            _attachments!.Add(data);
+            if (_attachments.Count == _binary.Attachments)
+            {
+                var (packet, attachments) = (_binary, _attachments);
+                (_binary, _attachments) = (null, null);
+                await DispatchAsync(packet, attachments);
+            }
+
+            return;
+        }
+
+        if (_binary is not null)
+        {
+            Malformed("text packet while binary attachments were expected");
+        }
+        else if (!SocketCodec.TryParse(message.Text ?? "", out var packet))
+        {
+            Malformed("unparsable packet");
+        }
+        else if (packet!.Attachments > 0)
+        {
+            (_binary, _attachments) = (packet, new List<byte[]>(packet.Attachments));
+        }
+        else
+        {
+            await DispatchAsync(packet, []);
+        }
+    }
+
+    private void Malformed(string reason)
+    {
+        server.LogMalformed(session.Id, reason);
+        session.Close("parse error");
+    }
+
+    private async ValueTask DispatchAsync(SocketPacket packet, IReadOnlyList<byte[]> attachments)
+    {
+        switch (packet.Type)
+        {
+            case SocketPacketType.Connect:
+                await ConnectAsync(packet);
+                break;
+            case SocketPacketType.Disconnect:
+                if (_sockets.TryRemove(packet.Namespace, out var leaving))
+                {
+                    leaving.Closed("client namespace disconnect");
+                }
+
+                break;
+            case SocketPacketType.Event or SocketPacketType.BinaryEvent when _sockets.TryGetValue(packet.Namespace, out var socket):
+                var items = packet.Data!.Value.EnumerateArray().ToList();
+                var message = new SocketEvent(items[0].GetString()!, items[1..], attachments, packet.AckId is not null);
+                var ack = await socket.Namespace.Handler.OnEventAsync(socket, message);
+                if (packet.AckId is { } id && session.IsOpen)
+                {
+                    socket.SendAck(id, ack ?? new SocketAck([]));
+                }
+
+                break;
+            default:
+                break; // events for a namespace this client is not in, and acks (the server asks for none), are dropped
+        }
+    }
+
+    private async ValueTask ConnectAsync(SocketPacket packet)
+    {
+        var name = packet.Namespace;
+        if (_sockets.ContainsKey(name))
+        {
+            return;
+        }
+
+        if (server.Find(name) is not { } ns)
+        {
+            SendConnectError(name, "Invalid namespace", null);
+            return;
+        }
+
+        var result = await ns.Handler.AuthorizeAsync(new SocketConnectRequest(session, name, packet.Data));
+        if (!result.Allowed)
+        {
+            SendConnectError(name, result.Message ?? "Not authorized", result.Data);
+            return;
+        }
+
+        var socket = new SocketIOSocket(this, ns, packet.Data, result.State);
+        _sockets[name] = socket;
+        EverConnected = true;
+        ns.Add(socket);
+        if (!session.IsOpen)
+        {
+            Closed("transport close"); // the session ended while the handler was deciding
+            return;
+        }
+
+        Send(SocketPacketType.Connect, name, null, JsonSerializer.Serialize(new { sid = socket.Id }));
+        await ns.Handler.OnConnectedAsync(socket);
+    }
+
+    private void SendConnectError(string ns, string message, object? data) => Send(SocketPacketType.ConnectError, ns, null,
+        data is null ? JsonSerializer.Serialize(new { message }) : JsonSerializer.Serialize(new { message, data }, server.Json));
+
+    internal void Send(SocketPacketType type, string ns, long? ackId, string? json) =>
+        session.Send(EngineFrame.Message(SocketCodec.Encode(type, ns, ackId, json)));
+
+    /// <summary>A server-side namespace disconnect: the client is told and will not reconnect that namespace by itself.</summary>
+    internal void Disconnect(SocketIOSocket socket)
+    {
+        if (_sockets.TryRemove(socket.Namespace.Name, out _))
+        {
+            Send(SocketPacketType.Disconnect, socket.Namespace.Name, null, null);
+            socket.Closed("server namespace disconnect");
+        }
+    }
+
+    /// <summary>The Engine.IO session ended: every namespace socket of it goes.</summary>
+    internal void Closed(string reason)
+    {
+        foreach (var name in _sockets.Keys)
+        {
+            if (_sockets.TryRemove(name, out var socket))
+            {
+                socket.Closed(reason);
+            }
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Dashboard.Realtime.SocketIO.Engine;
+
+namespace Dashboard.Realtime.SocketIO;
+
+/// <summary>What a namespace does: admit or refuse a connection, answer events, learn of departures.</summary>
+public interface ISocketNamespaceHandler
+{
+    ValueTask<SocketConnectResult> AuthorizeAsync(SocketConnectRequest request);
+
+    ValueTask OnConnectedAsync(SocketIOSocket socket);
+
+    /// <summary>The ack's arguments when the client asked for one (null: nothing to say).</summary>
+    ValueTask<SocketAck?> OnEventAsync(SocketIOSocket socket, SocketEvent message);
+
+    void OnDisconnected(SocketIOSocket socket, string reason);
+}
+
+/// <summary>A CONNECT for a namespace, with the client's <c>auth</c> object.</summary>
+public sealed record SocketConnectRequest(EngineSession Session, string Namespace, JsonElement? Auth);
+
+public sealed record SocketConnectResult(bool Allowed, object? State, string? Message, object? Data)
+{
+    public static SocketConnectResult Allow(object? state) => new(true, state, null, null);
+
+    public static SocketConnectResult Refuse(string message, object? data = null) => new(false, null, message, data);
+}
+
+/// <summary>An EVENT or BINARY_EVENT: its name, its other arguments, and the binary attachments their placeholders point to.</summary>
+public sealed record SocketEvent(string Name, IReadOnlyList<JsonElement> Args, IReadOnlyList<byte[]> Attachments, bool WantsAck);
+
+public sealed record SocketAck(IReadOnlyList<object?> Args, IReadOnlyList<byte[]>? Attachments = null);
+
+/// <summary>Socket.IO server options on top of Engine.IO's.</summary>
+public sealed class SocketIOOptions
+{
+    /// <summary>A session that has not connected to any namespace by then is closed.</summary>
+    public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(45);
+}
+
+/// <summary>
+/// The Socket.IO v5 server: the namespaces, and one <see cref="SocketIOConnection"/> per Engine.IO session that
+/// multiplexes them. Thin: who may connect and what events mean is the namespaces' handlers' business.
+/// </summary>
+public sealed partial class SocketIOServer(SocketIOOptions options, JsonSerializerOptions json, ILogger<SocketIOServer> logger) : IEngineHandler
+{
+    private readonly Dictionary<string, SocketNamespace> _namespaces = new(StringComparer.Ordinal);
+
+    public JsonSerializerOptions Json => json;
+
+    /// <summary>Adds a namespace (at start-up, before the first client).</summary>
+    public SocketNamespace AddNamespace(string name, ISocketNamespaceHandler handler)
+    {
+        var ns = new SocketNamespace(name, handler, json);
+        _namespaces.Add(name, ns);
+        return ns;
+    }
+
+    public SocketNamespace? Find(string name) => _namespaces.GetValueOrDefault(name);
+
+    public void OnOpen(EngineSession session)
+    {
+        var connection = new SocketIOConnection(session, this);
+        session.State = connection;
+        _ = CloseIfNotConnectedAsync(connection);
+    }
+
+    public ValueTask OnMessageAsync(EngineSession session, EnginePacket message) =>
+        ((SocketIOConnection)session.State!).ReceiveAsync(message);
+
+    public void OnClose(EngineSession session, string reason) => (session.State as SocketIOConnection)?.Closed(reason);
+
+    private async Task CloseIfNotConnectedAsync(SocketIOConnection connection)
+    {
+        try
+        {
+            await Task.Delay(options.ConnectTimeout, connection.Session.Closing);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        if (!connection.EverConnected)
+        {
+            LogConnectTimeout(connection.Session.Id);
+            connection.Session.Close("connect timeout");
+        }
+    }
+
+    internal void LogMalformed(string sid, string reason) => LogMalformedPacket(sid, reason);
+
+    [LoggerMessage(LogLevel.Debug, "Socket.IO session {Sid} connected to no namespace in time and is closed")]
+    private partial void LogConnectTimeout(string sid);
+
+    [LoggerMessage(LogLevel.Information, "Socket.IO session {Sid} sent a malformed packet ({Reason}) and is closed")]
+    private partial void LogMalformedPacket(string sid, string reason);
+}

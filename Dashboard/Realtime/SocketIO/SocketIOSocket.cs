@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Dashboard.Realtime.SocketIO.Engine;
+using Dashboard.Realtime.SocketIO.Protocol;
+
+namespace Dashboard.Realtime.SocketIO;
+
+/// <summary>One client connected to one namespace: its rooms, and emits to it alone.</summary>
+public sealed class SocketIOSocket
+{
+    private readonly SocketIOConnection _connection;
+    private readonly ConcurrentDictionary<string, byte> _rooms = new(StringComparer.Ordinal);
+    private int _closed;
+
+    internal SocketIOSocket(SocketIOConnection connection, SocketNamespace ns, JsonElement? auth, object? state)
+    {
+        _connection = connection;
+        Namespace = ns;
+        Auth = auth;
+        State = state;
+        Id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
+    }
+
+    public string Id { get; }
+
+    public SocketNamespace Namespace { get; }
+
+    public EngineSession Session => _connection.Session;
+
+    /// <summary>The client's handshake <c>auth</c> object, as sent.</summary>
+    public JsonElement? Auth { get; }
+
+    /// <summary>What the namespace's handler decided at connect (e.g. the authenticated user).</summary>
+    public object? State { get; }
+
+    public bool Connected => Volatile.Read(ref _closed) == 0 && Session.IsOpen;
+
+    public IReadOnlyCollection<string> Rooms => [.. _rooms.Keys];
+
+    public void Join(string room)
+    {
+        if (Connected && _rooms.TryAdd(room, 0))
+        {
+            Namespace.AddToRoom(room, this);
+        }
+    }
+
+    public bool Leave(string room)
+    {
+        if (!_rooms.TryRemove(room, out _))
+        {
+            return false;
+        }
+
+        Namespace.RemoveFromRoom(room, this);
+        return true;
+    }
+
+    public bool InRoom(string room) => _rooms.ContainsKey(room);
+
+    public void Emit(string eventName, params object?[] args) => Session.Send(EngineFrame.Message(
+        SocketCodec.Encode(SocketPacketType.Event, Namespace.Name, null, SocketCodec.JsonArray(eventName, args, Namespace.Json))));
+
+    /// <summary>An event whose arguments hold placeholders for <paramref name="attachments"/> (sent as binary messages after it).</summary>
+    public void EmitBinary(string eventName, IReadOnlyList<object?> args, IReadOnlyList<byte[]> attachments)
+    {
+        if (attachments.Count == 0)
+        {
+            Emit(eventName, [.. args]);
+            return;
+        }
+
+        var json = SocketCodec.JsonArray(eventName, args, Namespace.Json);
+        SendWithAttachments(SocketCodec.Encode(SocketPacketType.BinaryEvent, Namespace.Name, null, json, attachments.Count), attachments);
+    }
+
+    internal void SendAck(long id, SocketAck ack)
+    {
+        var json = SocketCodec.JsonArray(null, ack.Args, Namespace.Json);
+        if (ack.Attachments is { Count: > 0 } attachments)
+        {
+            SendWithAttachments(SocketCodec.Encode(SocketPacketType.BinaryAck, Namespace.Name, id, json, attachments.Count), attachments);
+        }
+        else
+        {
+            Session.Send(EngineFrame.Message(SocketCodec.Encode(SocketPacketType.Ack, Namespace.Name, id, json)));
+        }
+    }
+
+    private void SendWithAttachments(string header, IReadOnlyList<byte[]> attachments)
+    {
+        Session.Send(EngineFrame.Message(header));
+        foreach (var attachment in attachments)
+        {
+            Session.Send(EngineFrame.Message(attachment));
+        }
+    }
+
+    /// <summary>Disconnects this namespace only; the client's other namespaces stay.</summary>
+    public void Disconnect() => _connection.Disconnect(this);
+
+    internal void Closed(string reason)
+    {
+        if (Interlocked.Exchange(ref _closed, 1) == 1)
+        {
+            return;
+        }
+
+        foreach (var room in _rooms.Keys)
+        {
+            Leave(room);
+        }
+
+        Namespace.Remove(this, reason);
+    }
+}
