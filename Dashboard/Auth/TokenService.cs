@@ -85,6 +85,19 @@ public sealed class TokenService(IOptions<DashboardOptions> options, BusinessClo
         return new TokenResponse(token, expires, "Bearer", new TokenUser(user.Id, user.Email ?? "", user.DisplayName, role, user.CustomerId));
     }
 
+    /// <summary>The principal of a valid, unexpired token of ours; null for anything else. For transports outside the HTTP auth pipeline.</summary>
+    public async Task<ClaimsPrincipal?> ValidateAsync(string? token)
+    {
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            return null;
+        }
+
+        var handler = new JsonWebTokenHandler { MapInboundClaims = false };
+        var result = await handler.ValidateTokenAsync(token, ValidationParameters());
+        return result.IsValid ? new ClaimsPrincipal(result.ClaimsIdentity) : null;
+    }
+
     public TokenValidationParameters ValidationParameters() => new()
     {
         ValidIssuer = Settings.Issuer,

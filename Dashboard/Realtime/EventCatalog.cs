@@ -24,6 +24,7 @@ public static class EventCatalog
     public const string StatsUpdated = "stats:updated";
     public const string ActivityUpdated = "activity:updated";
     public const string Pong = "pong";
+    public const string Registered = "registered";
     public const string Error = "error";
 
     private static readonly string DeliveryRoom = Rooms.Role(Roles.Delivery);

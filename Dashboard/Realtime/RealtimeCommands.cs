@@ -12,6 +12,9 @@ namespace Dashboard.Realtime;
 /// <summary>What a client → server message produced: the ack/return value, and optionally a reply event for the caller only.</summary>
 public sealed record CommandReply(object? Result, string? ReplyEvent = null, object? ReplyPayload = null);
 
+/// <summary>The <c>registered</c> answer: the identity from the token, whatever the client claimed.</summary>
+public sealed record Registered(string UserId, string Role, Guid? CustomerId, string Name);
+
 public sealed record DeliveryUpdateMessage(Guid? Id, decimal? Quantity, decimal? PricePerLiter, string? Status, int? Version);
 
 public sealed record CustomerUpdateMessage(
@@ -22,7 +25,7 @@ public sealed record CustomerUpdateMessage(
 /// identity comes from the connection, and the write goes through the same domain services as REST and the UI.
 /// </summary>
 public sealed class RealtimeCommands(
-    DeliveryService deliveries, PaymentService payments, CustomerService customers, StatsService stats, ActivityService activity)
+    DeliveryService deliveries, PaymentService payments, CustomerService customers, StatsService stats, ActivityService activity, BusinessClock clock)
 {
     public const string DeliveryUpdate = "delivery:update";
     public const string PaymentAdd = "payment:add";
@@ -30,8 +33,15 @@ public sealed class RealtimeCommands(
     public const string StatsRequest = "stats:request";
     public const string ActivityRequest = "activity:request";
     public const string Ping = "ping";
+    public const string Register = "register";
+    public const string JoinRoom = "join-room";
+    public const string LeaveRoom = "leave-room";
+    public const string JoinOrder = "join:order";
+    public const string LeaveOrder = "leave:order";
+    public const string Heartbeat = "heartbeat";
 
-    public static readonly IReadOnlyList<string> Names = [DeliveryUpdate, PaymentAdd, CustomerUpdate, StatsRequest, ActivityRequest, Ping];
+    public static readonly IReadOnlyList<string> Names =
+        [DeliveryUpdate, PaymentAdd, CustomerUpdate, StatsRequest, ActivityRequest, Ping, Register, JoinRoom, LeaveRoom, JoinOrder, LeaveOrder, Heartbeat];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -39,10 +49,28 @@ public sealed class RealtimeCommands(
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
-    public async Task<CommandReply> HandleAsync(Actor actor, string name, JsonElement? payload, CancellationToken ct)
+    public async Task<CommandReply> HandleAsync(Actor actor, string name, JsonElement? payload, IRoomMembership rooms, CancellationToken ct)
     {
         switch (name)
         {
+            case Register:
+                // Seed 001's apps send { userId, role }: ignored, the token already says who this is.
+                var identity = new Registered(actor.UserId, actor.Role.ToLowerInvariant(), actor.CustomerId, actor.Name);
+                return new CommandReply(identity, EventCatalog.Registered, identity);
+            case JoinRoom or JoinOrder:
+                var room = name == JoinOrder ? Rooms.Order(ParseName(payload, "orderId")) : ParseName(payload, "room");
+                if (!Rooms.MayJoin(actor, room))
+                {
+                    return new CommandReply(false, EventCatalog.Error, new RealtimeError($"You may not join '{room}'.", ErrorCodes.Forbidden));
+                }
+
+                await rooms.JoinAsync(room);
+                return new CommandReply(true);
+            case LeaveRoom or LeaveOrder:
+                var left = name == LeaveOrder ? Rooms.Order(ParseName(payload, "orderId")) : ParseName(payload, "room");
+                return new CommandReply(await rooms.LeaveAsync(left));
+            case Heartbeat:
+                return new CommandReply(new { At = clock.UtcNow });
             case DeliveryUpdate:
                 var d = Parse<DeliveryUpdateMessage>(payload);
                 var entry = await deliveries.UpdateAsync(actor, RequireId(d.Id), new UpdateDelivery(d.Quantity, d.PricePerLiter, d.Status, d.Version), ct);
@@ -84,6 +112,26 @@ public sealed class RealtimeCommands(
             throw new DomainException(ErrorCodes.ValidationFailed, $"{field} has the wrong type.",
                 new Dictionary<string, string[]> { [field] = [$"{field} has the wrong type."] });
         }
+    }
+
+    /// <summary>A room or order id, sent bare (<c>"order-1"</c>, <c>42</c>) or as <c>{ room }</c> / <c>{ orderId }</c>.</summary>
+    private static string ParseName(JsonElement? payload, string field)
+    {
+        var value = payload switch
+        {
+            { ValueKind: JsonValueKind.String } s => s.GetString(),
+            { ValueKind: JsonValueKind.Number } n => n.GetRawText(),
+            { ValueKind: JsonValueKind.Object } o when o.TryGetProperty(field, out var f) && f.ValueKind is JsonValueKind.String or JsonValueKind.Number =>
+                f.ValueKind == JsonValueKind.String ? f.GetString() : f.GetRawText(),
+            _ => null,
+        };
+        if (string.IsNullOrWhiteSpace(value) || value.Length > Rooms.MaxNameLength)
+        {
+            throw new DomainException(ErrorCodes.ValidationFailed, $"{field} must be a non-empty name of at most {Rooms.MaxNameLength} characters.",
+                new Dictionary<string, string[]> { [field] = [$"{field} is required."] });
+        }
+
+        return value;
     }
 
     private static Guid RequireId(Guid? id) => id ?? throw new DomainException(ErrorCodes.ValidationFailed, "id is required.",

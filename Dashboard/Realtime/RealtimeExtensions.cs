@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
 using Dashboard.Realtime.SignalR;
+using Dashboard.Realtime.SocketIO;
+using Dashboard.Realtime.SocketIO.Engine;
+using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Realtime;
@@ -19,6 +22,10 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<RealtimeMetrics>();
         builder.Services.AddSingleton<LiveHubFilter>();
         builder.Services.AddHostedService<SignalRRelay>();
+        builder.Services.AddSingleton<SocketIOEndpoint>();
+        builder.Services.AddHostedService<SocketIORelay>();
+        var origins = SocketIOEndpoint.Origins(builder.Configuration, options);
+        builder.Services.AddCors(o => o.AddPolicy(SocketIOEndpoint.CorsPolicy, policy => SocketIOEndpoint.ConfigureCors(policy, origins)));
         builder.Services.AddSignalR(o =>
             {
                 o.MaximumReceiveMessageSize = options.MaxMessageBytes;
@@ -31,6 +38,14 @@ public static class RealtimeExtensions
     public static IEndpointRouteBuilder MapDashboardRealtime(this IEndpointRouteBuilder app)
     {
         app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true);
+        var socketIO = app.ServiceProvider.GetRequiredService<SocketIOEndpoint>();
+        var origins = SocketIOEndpoint.Origins(app.ServiceProvider.GetRequiredService<IConfiguration>(),
+            app.ServiceProvider.GetRequiredService<IOptions<RealtimeOptions>>().Value);
+        socketIO.Engine.IsOriginAllowed = (http, origin) => SocketIOEndpoint.IsOriginAllowed(http, origin, origins);
+        app.MapEngineIO(SocketIOEndpoint.Path, socketIO.Engine).AllowAnonymous().RequireCors(SocketIOEndpoint.CorsPolicy);
+        // Stopping: end every session so apps see a transport close and reconnect, instead of holding shutdown open.
+        app.ServiceProvider.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping
+            .Register(() => socketIO.Engine.CloseAll("server shutting down"));
         app.MapRealtimeEndpoints();
         return app;
     }

@@ -29,10 +29,10 @@ public sealed class RealtimeMetrics : IDisposable
         _in.Add(1, new KeyValuePair<string, object?>("event", name), new KeyValuePair<string, object?>("transport", transport));
     }
 
-    public void Published(string name)
+    public void Published(string name, string transport)
     {
-        _outByName.AddOrUpdate(name, 1, (_, n) => n + 1);
-        _out.Add(1, new KeyValuePair<string, object?>("event", name));
+        _outByName.AddOrUpdate($"{transport} {name}", 1, (_, n) => n + 1);
+        _out.Add(1, new KeyValuePair<string, object?>("event", name), new KeyValuePair<string, object?>("transport", transport));
     }
 
     public void Failed(string code)

@@ -9,6 +9,28 @@ public sealed class RealtimeOptions
     public int MaxMessageBytes { get; set; } = 32 * 1024;
 
     public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>
+    /// Browser origins allowed to reach the Socket.IO endpoint (the seeds' SOCKET_CORS_ORIGINS, which is read too,
+    /// comma-separated). "*" allows any origin without credentials. Apps outside a browser send no origin and need none.
+    /// </summary>
+    public string[] CorsOrigins { get; set; } = [];
+
+    public SocketIOSettings SocketIO { get; set; } = new();
+}
+
+/// <summary>The <c>Realtime:SocketIO</c> section (defaults as the reference server's, a smaller payload).</summary>
+public sealed class SocketIOSettings
+{
+    public int PingIntervalMs { get; set; } = 25_000;
+
+    public int PingTimeoutMs { get; set; } = 20_000;
+
+    /// <summary>A client that has not connected to a namespace by then is dropped.</summary>
+    public int ConnectTimeoutMs { get; set; } = 45_000;
+
+    /// <summary>Largest HTTP body or WebSocket message accepted (the reference server's maxHttpBufferSize); larger closes the connection.</summary>
+    public int MaxPayloadBytes { get; set; } = 100_000;
 }
 
 public sealed class RateLimitOptions

@@ -17,6 +17,18 @@ public static class Rooms
     /// <summary>Every connection of the users linked to one customer: where that customer's own events go.</summary>
     public static string Customer(Guid customerId) => $"customer:{customerId}";
 
+    /// <summary>An order's tracking room (seed 001's <c>join:order</c>).</summary>
+    public static string Order(string orderId) => $"order:{orderId}";
+
+    /// <summary>Longest room name a client may ask for.</summary>
+    public const int MaxNameLength = 100;
+
+    /// <summary>
+    /// Whether a client may join a room it asked for: staff may join any room; anyone else only the rooms that are
+    /// theirs already (their user, role and customer rooms). Orders do not exist yet, so only staff follow an order.
+    /// </summary>
+    public static bool MayJoin(Actor actor, string room) => actor.IsStaff || For(actor).Contains(room, StringComparer.Ordinal);
+
     public static IReadOnlyList<string> For(Actor actor)
     {
         var rooms = new List<string> { User(actor.UserId), Role(actor.Role) };

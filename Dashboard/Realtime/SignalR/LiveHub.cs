@@ -28,6 +28,7 @@ public sealed class LiveHub(RealtimeCommands commands, ConnectionRegistry regist
         }
 
         registry.Add(Context.ConnectionId, Transport, actor, rooms);
+        Context.Items[typeof(HubRooms)] = new HashSet<string>(rooms, StringComparer.Ordinal);
         await Clients.Caller.SendAsync(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
     }
 
@@ -56,15 +57,56 @@ public sealed class LiveHub(RealtimeCommands commands, ConnectionRegistry regist
     [HubMethodName(RealtimeCommands.Ping)]
     public Task<object?> Ping() => DispatchAsync(RealtimeCommands.Ping, null);
 
+    [HubMethodName(RealtimeCommands.Register)]
+    public Task<object?> Register(JsonElement? claimed) => DispatchAsync(RealtimeCommands.Register, claimed);
+
+    [HubMethodName(RealtimeCommands.JoinRoom)]
+    public Task<object?> JoinRoom(JsonElement room) => DispatchAsync(RealtimeCommands.JoinRoom, room);
+
+    [HubMethodName(RealtimeCommands.LeaveRoom)]
+    public Task<object?> LeaveRoom(JsonElement room) => DispatchAsync(RealtimeCommands.LeaveRoom, room);
+
+    [HubMethodName(RealtimeCommands.JoinOrder)]
+    public Task<object?> JoinOrder(JsonElement orderId) => DispatchAsync(RealtimeCommands.JoinOrder, orderId);
+
+    [HubMethodName(RealtimeCommands.LeaveOrder)]
+    public Task<object?> LeaveOrder(JsonElement orderId) => DispatchAsync(RealtimeCommands.LeaveOrder, orderId);
+
+    [HubMethodName(RealtimeCommands.Heartbeat)]
+    public Task<object?> Heartbeat() => DispatchAsync(RealtimeCommands.Heartbeat, null);
+
     private async Task<object?> DispatchAsync(string name, JsonElement? payload)
     {
         var actor = (Actor)Context.Items[typeof(Actor)]!;
-        var reply = await commands.HandleAsync(actor, name, payload, Context.ConnectionAborted);
+        var reply = await commands.HandleAsync(actor, name, payload, new HubRooms(Groups, Context), Context.ConnectionAborted);
         if (reply.ReplyEvent is not null)
         {
             await Clients.Caller.SendAsync(reply.ReplyEvent, reply.ReplyPayload);
         }
 
         return reply.Result;
+    }
+}
+
+/// <summary>Hub groups as rooms; SignalR does not say who is in a group, so the connection remembers what it joined.</summary>
+internal sealed class HubRooms(IGroupManager groups, HubCallerContext context) : IRoomMembership
+{
+    private HashSet<string> Joined => (HashSet<string>)context.Items[typeof(HubRooms)]!; // set in OnConnectedAsync
+
+    public Task JoinAsync(string room)
+    {
+        Joined.Add(room);
+        return groups.AddToGroupAsync(context.ConnectionId, room);
+    }
+
+    public async Task<bool> LeaveAsync(string room)
+    {
+        if (!Joined.Remove(room))
+        {
+            return false;
+        }
+
+        await groups.RemoveFromGroupAsync(context.ConnectionId, room);
+        return true;
     }
 }

@@ -31,7 +31,7 @@ public sealed partial class EngineServer(EngineOptions options, IEngineHandler h
     public int SessionCount => _sessions.Count;
 
     /// <summary>Decides whether a browser origin may connect (null: any). Applied to WebSockets, which CORS does not cover.</summary>
-    public Func<string, bool>? IsOriginAllowed { get; set; }
+    public Func<HttpContext, string, bool>? IsOriginAllowed { get; set; }
 
     public async Task HandleAsync(HttpContext http)
     {
@@ -50,7 +50,7 @@ public sealed partial class EngineServer(EngineOptions options, IEngineHandler h
         }
 
         var origin = http.Request.Headers.Origin.ToString();
-        if (origin.Length > 0 && IsOriginAllowed is { } allowed && !allowed(origin))
+        if (origin.Length > 0 && IsOriginAllowed is { } allowed && !allowed(http, origin))
         {
             await RejectAsync(http, EngineError.Forbidden);
             return;
