@@ -12,7 +12,7 @@ for (const method of ["log", "info", "debug", "trace"]) {
   console[method] = (...args) => console.error(...args);
 }
 
-const DEFAULT_EVENTS = "connected,delivery:updated,payment:added,customer:updated,balance:updated,stats:updated,activity:updated,pong,error";
+const DEFAULT_EVENTS = "connected,delivery:updated,payment:added,customer:updated,balance:updated,stats:updated,activity:updated,pong,error,registered";
 
 const TRANSPORTS = {
   websockets: signalR.HttpTransportType.WebSockets,
