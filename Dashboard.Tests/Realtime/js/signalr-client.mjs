@@ -3,14 +3,9 @@
 // stdout = JSON lines only: started{connectionId} | start-failed{message,statusCode} | event{name,args,at} | result{id,result}
 //   | invoke-error{id,message} | sent{id} | send-error{id,message} | closed{message} | stopped | protocol-error{message}.
 // stdin = JSON lines: {"op":"invoke"|"send","id":N,"method":M,"args":[...]} | {"op":"stop"}; stdin EOF = stop. Logs go to stderr.
-import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import * as signalR from "@microsoft/signalr";
-
-// Nothing but protocol lines may reach stdout: route every console method that would print there to stderr.
-for (const method of ["log", "info", "debug", "trace"]) {
-  console[method] = (...args) => console.error(...args);
-}
+import { emit, emitEvent, fail as failWith, messageOf, readCommands } from "./driver.mjs";
 
 const DEFAULT_EVENTS = "connected,delivery:updated,payment:added,customer:updated,balance:updated,stats:updated,activity:updated,pong,error,registered";
 
@@ -21,14 +16,7 @@ const TRANSPORTS = {
   auto: undefined,
 };
 
-function emit(message) {
-  process.stdout.write(JSON.stringify(message) + "\n");
-}
-
-function fail(message) {
-  process.stderr.write(`signalr-client: ${message}\n`);
-  process.exit(2);
-}
+const fail = (message) => failWith("signalr-client", message);
 
 function statusCodeOf(error) {
   if (typeof error?.statusCode === "number") {
@@ -46,10 +34,6 @@ function statusCodeOf(error) {
     }
   }
   return null;
-}
-
-function messageOf(error) {
-  return error instanceof Error ? error.message : String(error);
 }
 
 const { values: options, positionals } = parseArgs({
@@ -93,7 +77,7 @@ const logger = {
 const connection = new signalR.HubConnectionBuilder().withUrl(url, httpOptions).configureLogging(logger).build();
 
 for (const name of eventNames) {
-  connection.on(name, (...args) => emit({ type: "event", name, args, at: Date.now() }));
+  connection.on(name, (...args) => emitEvent(name, args));
 }
 
 let stopping = false;
@@ -115,18 +99,7 @@ async function stop() {
   process.exit(0);
 }
 
-async function handle(line) {
-  const text = line.replace(/^\uFEFF/, "").trim();
-  if (text.length === 0) {
-    return;
-  }
-  let command;
-  try {
-    command = JSON.parse(text);
-  } catch (error) {
-    emit({ type: "protocol-error", message: `not JSON: ${messageOf(error)}` });
-    return;
-  }
+async function handle(command) {
   const args = Array.isArray(command.args) ? command.args : [];
   switch (command.op) {
     case "invoke":
@@ -161,11 +134,5 @@ try {
 }
 emit({ type: "started", connectionId: connection.connectionId ?? null });
 
-const input = createInterface({ input: process.stdin, crlfDelay: Infinity });
-input.on("line", (line) => {
-  handle(line).catch((error) => emit({ type: "protocol-error", message: messageOf(error) }));
-});
 // The test process went away (or closed our stdin): stop cleanly rather than linger.
-input.on("close", () => {
-  stop();
-});
+readCommands(handle, stop);

@@ -1,0 +1,125 @@
+// ONE client of the official socket.io-client package, driven by Dashboard.Tests/Support/SocketIOClient.cs.
+// Usage: node socketio-client.mjs <baseUrl> [--namespace /] [--transports websocket|polling|default] [--reconnect]
+//   env SOCKETIO_TOKEN: absent = no auth; present = auth { token } verbatim ("Bearer ..." included).
+// stdout = JSON lines only. Reports: connect{socketId,transport,at} | connect_error{message,data,at} | disconnect{reason,
+//   detail,at} | reconnect{attempt,at} | upgrade{transport,at} | event{name,args,at} | stopped | protocol-error{message}.
+//   Replies: sent{id} | ack{id,args} | ack-timeout{id,message} | ack-error{id,message} | done{id}.
+// stdin = JSON lines: {"op":"emit","id":N,"event":E,"args":[...]} (+ "ackTimeoutMs":MS to wait for an ack)
+//   | {"op":"disconnect","id":N} | {"op":"stop"}; stdin EOF = stop. Logs go to stderr.
+import { parseArgs } from "node:util";
+import { io } from "socket.io-client";
+import { emit, emitEvent, fail as failWith, messageOf, readCommands } from "./driver.mjs";
+
+const fail = (message) => failWith("socketio-client", message);
+
+// "default" leaves the library's own list: polling first, then the upgrade to websocket.
+const TRANSPORTS = { websocket: ["websocket"], polling: ["polling"], default: undefined };
+
+// The library's fixed text for an ack that did not come in time (socket.js, _registerAckCallback); the only other
+// error an ack callback gets is "socket has been disconnected".
+const ACK_TIMED_OUT = "operation has timed out";
+
+const { values: options, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    namespace: { type: "string", default: "/" },
+    transports: { type: "string", default: "default" },
+    reconnect: { type: "boolean", default: false },
+  },
+});
+
+const url = positionals[0];
+if (!url) {
+  fail("usage: node socketio-client.mjs <baseUrl> [--namespace /admin] [--transports websocket|polling|default] [--reconnect]");
+}
+if (!(options.transports in TRANSPORTS)) {
+  fail(`unknown transports '${options.transports}' (websocket, polling, default)`);
+}
+const namespace = options.namespace.startsWith("/") ? options.namespace : `/${options.namespace}`;
+
+const socketOptions = {
+  transports: TRANSPORTS[options.transports],
+  // Off by default so that a drop is reported once and stays visible; on, short delays keep restart tests quick.
+  reconnection: options.reconnect,
+  reconnectionDelay: 200,
+  reconnectionDelayMax: 1000,
+};
+if (process.env.SOCKETIO_TOKEN !== undefined) {
+  socketOptions.auth = { token: process.env.SOCKETIO_TOKEN };
+}
+
+// io() reads the namespace from the URL's path, so the base address must contribute only its origin.
+const socket = io(new URL(url).origin + namespace, socketOptions);
+
+// Data from the server may carry functions (a server-side ack request) that JSON cannot carry: report them as null.
+const plain = (args) => args.map((arg) => (typeof arg === "function" ? null : arg));
+
+// Error objects serialize to {}: keep their message, and drop anything else that is not plain data.
+function detailOf(value) {
+  if (value === undefined || value === null) {
+    return null;
+  }
+  return value instanceof Error ? value.message : typeof value === "object" ? (value.message ?? null) : String(value);
+}
+
+socket.onAny((name, ...args) => emitEvent(name, plain(args)));
+socket.on("connect", () => emit({ type: "connect", socketId: socket.id, transport: socket.io.engine.transport.name, at: Date.now() }));
+socket.on("connect_error", (error) =>
+  emit({ type: "connect_error", message: messageOf(error), data: error.data ?? null, detail: detailOf(error.description), at: Date.now() }));
+socket.on("disconnect", (reason, description) => emit({ type: "disconnect", reason, detail: detailOf(description), at: Date.now() }));
+socket.io.on("reconnect", (attempt) => emit({ type: "reconnect", attempt, at: Date.now() }));
+// Each (re)connection opens a new engine; hook it as it opens, before the probe that may upgrade it can finish.
+socket.io.on("open", () => {
+  socket.io.engine.on("upgrade", (transport) => emit({ type: "upgrade", transport: transport.name, at: Date.now() }));
+});
+
+function emitWithAck(command, args) {
+  // The callback form, not emitWithAck(): that one resolves with the first ack argument only.
+  socket.timeout(command.ackTimeoutMs).emit(command.event, ...args, (error, ...ackArgs) => {
+    if (error) {
+      const type = error.message === ACK_TIMED_OUT ? "ack-timeout" : "ack-error";
+      emit({ type, id: command.id, message: messageOf(error) });
+    } else {
+      emit({ type: "ack", id: command.id, args: plain(ackArgs) });
+    }
+  });
+}
+
+let stopping = false;
+function stop() {
+  if (stopping) {
+    return;
+  }
+  stopping = true;
+  socket.disconnect();
+  emit({ type: "stopped" });
+  process.exit(0);
+}
+
+function handle(command) {
+  const args = Array.isArray(command.args) ? command.args : [];
+  switch (command.op) {
+    case "emit":
+      if (typeof command.ackTimeoutMs === "number") {
+        emitWithAck(command, args);
+      } else {
+        // Written to the transport now, or queued by the library until the socket (re)connects.
+        socket.emit(command.event, ...args);
+        emit({ type: "sent", id: command.id });
+      }
+      break;
+    case "disconnect":
+      // Emits "disconnect" (io client disconnect) synchronously when connected, so it precedes the reply.
+      socket.disconnect();
+      emit({ type: "done", id: command.id });
+      break;
+    case "stop":
+      stop();
+      break;
+    default:
+      emit({ type: "protocol-error", message: `unknown op '${command.op}'` });
+  }
+}
+
+// The test process went away (or closed our stdin): stop cleanly rather than linger.
+readCommands(handle, stop);
