@@ -94,7 +94,11 @@ public sealed class SocketIOEngineRulesTests(QuickHeartbeatApp app) : IClassFixt
         await Assert.ThrowsAnyAsync<System.Net.WebSockets.WebSocketException>(() => RawWebSocket.OpenAsync(app.BaseAddress, origin: "https://evil.example"));
         await using var listed = await RawWebSocket.OpenAsync(app.BaseAddress, origin: QuickHeartbeatApp.AllowedOrigin);
     }
+}
 
+/// <summary>The polling → WebSocket upgrade, by hand (with the default heartbeat: this client does not answer pings while polling).</summary>
+public sealed class SocketIOUpgradeTests(DashboardApp app) : IClassFixture<DashboardApp>
+{
     [Fact]
     public async Task A_polling_session_upgrades_to_websocket_and_its_pending_poll_ends_with_a_noop()
     {
