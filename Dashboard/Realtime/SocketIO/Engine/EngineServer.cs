@@ -71,7 +71,7 @@ public sealed partial class EngineServer(EngineOptions options, IEngineHandler h
 
         if (transport == WebSocketName)
         {
-            if (!http.WebSockets.IsWebSocketRequest || session.IsWebSocket || session.IsUpgrading)
+            if (!http.WebSockets.IsWebSocketRequest)
             {
                 await RejectAsync(http, EngineError.BadRequest);
                 return;
