@@ -63,7 +63,7 @@ public sealed partial class EngineServer(EngineOptions options, IEngineHandler h
             return;
         }
 
-        if (!_sessions.TryGetValue(sid, out var session))
+        if (!_sessions.TryGetValue(sid, out var session) || session.ExpireIfPongOverdue())
         {
             await RejectAsync(http, EngineError.UnknownSid);
             return;

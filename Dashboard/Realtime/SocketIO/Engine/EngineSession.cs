@@ -24,6 +24,7 @@ public sealed partial class EngineSession
     private int _transport;
     private int _closed;
     private TaskCompletionSource? _pong;
+    private long _pongDueAt = long.MaxValue; // Environment.TickCount64 by which the owed pong must be back
 
     internal EngineSession(string id, EngineOptions options, EngineHandshake handshake, IEngineHandler handler, Action<EngineSession> remove, ILogger logger)
     {
@@ -114,7 +115,10 @@ public sealed partial class EngineSession
         _ = HeartbeatAsync();
     }
 
-    /// <summary>Pings every PingInterval after the last pong; a pong not back within PingTimeout closes the session.</summary>
+    /// <summary>
+    /// Pings every PingInterval after the last pong; a pong not back within PingTimeout closes the session. The deadline
+    /// is also kept as a time, which requests check (<see cref="ExpireIfPongOverdue"/>), as the timer may fire late.
+    /// </summary>
     private async Task HeartbeatAsync()
     {
         try
@@ -124,6 +128,7 @@ public sealed partial class EngineSession
                 await Task.Delay(Options.PingInterval, _closing.Token);
                 var pong = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 Volatile.Write(ref _pong, pong);
+                Volatile.Write(ref _pongDueAt, Environment.TickCount64 + (long)Options.PingTimeout.TotalMilliseconds);
                 if (!Send(EngineFrame.Ping))
                 {
                     return;
@@ -154,6 +159,7 @@ public sealed partial class EngineSession
         switch (packet.Type)
         {
             case EnginePacketType.Pong:
+                Volatile.Write(ref _pongDueAt, long.MaxValue);
                 Volatile.Read(ref _pong)?.TrySetResult();
                 break;
             case EnginePacketType.Ping:
@@ -186,6 +192,21 @@ public sealed partial class EngineSession
             default:
                 break; // upgrade and noop mean nothing outside an upgrade
         }
+    }
+
+    /// <summary>
+    /// Closes the session if its pong is overdue, though the timeout timer has not fired yet (it can run late on a busy
+    /// machine): a request must not find alive a session the heartbeat already gave up on.
+    /// </summary>
+    internal bool ExpireIfPongOverdue()
+    {
+        if (Environment.TickCount64 < Volatile.Read(ref _pongDueAt))
+        {
+            return false;
+        }
+
+        Close("ping timeout");
+        return true;
     }
 
     internal bool TryBeginUpgrade() => Interlocked.CompareExchange(ref _transport, Upgrading, Polling) == Polling;
