@@ -24,6 +24,7 @@ public sealed partial class EngineSession
     private int _transport;
     private int _closed;
     private TaskCompletionSource? _pong;
+    private TaskCompletionSource? _upgradeSettled;
     private long _pongDueAt = long.MaxValue; // Environment.TickCount64 by which the owed pong must be back
 
     internal EngineSession(string id, EngineOptions options, EngineHandshake handshake, IEngineHandler handler, Action<EngineSession> remove, ILogger logger)
@@ -209,11 +210,24 @@ public sealed partial class EngineSession
         return true;
     }
 
-    internal bool TryBeginUpgrade() => Interlocked.CompareExchange(ref _transport, Upgrading, Polling) == Polling;
+    internal bool TryBeginUpgrade()
+    {
+        // Set before the state flips, so a poll that sees the upgrade can wait for its end (one upgrade at a time).
+        Volatile.Write(ref _upgradeSettled, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        return Interlocked.CompareExchange(ref _transport, Upgrading, Polling) == Polling;
+    }
 
-    internal void CancelUpgrade() => Interlocked.CompareExchange(ref _transport, Polling, Upgrading);
+    internal void CancelUpgrade()
+    {
+        Interlocked.CompareExchange(ref _transport, Polling, Upgrading);
+        Volatile.Read(ref _upgradeSettled)?.TrySetResult();
+    }
 
-    internal void CompleteUpgrade() => Volatile.Write(ref _transport, WebSocketTransport);
+    internal void CompleteUpgrade()
+    {
+        Volatile.Write(ref _transport, WebSocketTransport);
+        Volatile.Read(ref _upgradeSettled)?.TrySetResult();
+    }
 
     internal bool IsUpgrading => Volatile.Read(ref _transport) == Upgrading;
 
