@@ -63,7 +63,7 @@ public sealed partial class EngineServer(EngineOptions options, IEngineHandler h
             return;
         }
 
-        if (!_sessions.TryGetValue(sid, out var session))
+        if (!_sessions.TryGetValue(sid, out var session) || session.ExpireIfPongOverdue())
         {
             await RejectAsync(http, EngineError.UnknownSid);
             return;
@@ -71,7 +71,7 @@ public sealed partial class EngineServer(EngineOptions options, IEngineHandler h
 
         if (transport == WebSocketName)
         {
-            if (!http.WebSockets.IsWebSocketRequest || session.IsWebSocket || session.IsUpgrading)
+            if (!http.WebSockets.IsWebSocketRequest)
             {
                 await RejectAsync(http, EngineError.BadRequest);
                 return;

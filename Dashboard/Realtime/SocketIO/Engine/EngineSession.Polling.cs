@@ -7,6 +7,7 @@ namespace Dashboard.Realtime.SocketIO.Engine;
 public sealed partial class EngineSession
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+    private static readonly TimeSpan UpgradePollHold = TimeSpan.FromMilliseconds(100);
 
     private int _polling;
     private int _posting;
@@ -44,7 +45,7 @@ public sealed partial class EngineSession
         Interlocked.Exchange(ref _pollWake, wake); // a full fence: an upgrade beginning now either sees this GET or is seen by it
         if (IsUpgrading)
         {
-            await WritePayloadAsync(http, EngineFrame.Noop.Text!);
+            await AnswerPollDuringUpgradeAsync(http);
             return;
         }
 
@@ -82,6 +83,36 @@ public sealed partial class EngineSession
         }
 
         await WritePayloadAsync(http, ready && frames.Count > 0 ? EngineCodec.EncodePayload(frames) : EngineFrame.Noop.Text!);
+    }
+
+    /// <summary>
+    /// A GET that arrives once the probe is answered was either sent before the client saw "3probe" (it wants a noop to
+    /// finish the upgrade) or after its "5", still on its way over the WebSocket (a poll after the upgrade, refused). So
+    /// it waits a little for the upgrade to end, as the reference server answers such a GET on a 100 ms check.
+    /// </summary>
+    private async Task AnswerPollDuringUpgradeAsync(HttpContext http)
+    {
+        try
+        {
+            await Volatile.Read(ref _upgradeSettled)!.Task.WaitAsync(UpgradePollHold, http.RequestAborted);
+        }
+        catch (TimeoutException)
+        {
+            // the client waits for this GET before it sends "5"
+        }
+        catch (OperationCanceledException)
+        {
+            return; // the client went away
+        }
+
+        if (IsWebSocket)
+        {
+            await EngineServer.RejectAsync(http, EngineError.BadRequest);
+        }
+        else
+        {
+            await WritePayloadAsync(http, EngineFrame.Noop.Text!);
+        }
     }
 
     /// <summary>Wakes a waiting GET (it answers a noop), when an upgrade begins.</summary>

@@ -18,8 +18,33 @@ public sealed partial class EngineSession
         await writer;
     }
 
-    /// <summary>A polling session's upgrade: probe, noop to the pending poll, then the WebSocket carries everything.</summary>
+    private int _upgradeClaimed;
+
+    /// <summary>
+    /// A polling session's upgrade: probe, noop to the pending poll, then the WebSocket carries everything. A session has
+    /// one WebSocket at most: any other one is accepted, then closed (the spec says "close", and the reference server
+    /// does so even before the first one has sent its probe), so the client sees a close rather than a failed handshake.
+    /// </summary>
     internal async Task UpgradeAsync(WebSocket socket)
+    {
+        if (IsWebSocket || Interlocked.CompareExchange(ref _upgradeClaimed, 1, 0) != 0)
+        {
+            await AbandonAsync(socket, WebSocketCloseStatus.PolicyViolation);
+            return;
+        }
+
+        if (!await ProbeAsync(socket))
+        {
+            Volatile.Write(ref _upgradeClaimed, 0); // the client may try again with a new WebSocket
+            return;
+        }
+
+        CompleteUpgrade();
+        await RunWebSocketAsync(socket);
+    }
+
+    /// <summary>2probe → 3probe (and a noop to the pending poll) → 5; false when the upgrade did not happen.</summary>
+    private async Task<bool> ProbeAsync(WebSocket socket)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_closing.Token);
         deadline.CancelAfter(Options.UpgradeTimeout);
@@ -28,7 +53,7 @@ public sealed partial class EngineSession
             if (await ReadTextAsync(socket, deadline.Token) != "2probe" || !TryBeginUpgrade())
             {
                 await AbandonAsync(socket, WebSocketCloseStatus.PolicyViolation);
-                return;
+                return false;
             }
 
             await socket.SendAsync(Encoding.UTF8.GetBytes(EngineFrame.Probe.Text!), WebSocketMessageType.Text, true, deadline.Token);
@@ -37,18 +62,17 @@ public sealed partial class EngineSession
             {
                 CancelUpgrade();
                 await AbandonAsync(socket, WebSocketCloseStatus.PolicyViolation);
-                return;
+                return false;
             }
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException)
         {
             CancelUpgrade();
             socket.Abort();
-            return;
+            return false;
         }
 
-        CompleteUpgrade();
-        await RunWebSocketAsync(socket);
+        return true;
     }
 
     private static async Task AbandonAsync(WebSocket socket, WebSocketCloseStatus status)

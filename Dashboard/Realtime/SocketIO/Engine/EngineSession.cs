@@ -24,6 +24,8 @@ public sealed partial class EngineSession
     private int _transport;
     private int _closed;
     private TaskCompletionSource? _pong;
+    private TaskCompletionSource? _upgradeSettled;
+    private long _pongDueAt = long.MaxValue; // Environment.TickCount64 by which the owed pong must be back
 
     internal EngineSession(string id, EngineOptions options, EngineHandshake handshake, IEngineHandler handler, Action<EngineSession> remove, ILogger logger)
     {
@@ -114,7 +116,10 @@ public sealed partial class EngineSession
         _ = HeartbeatAsync();
     }
 
-    /// <summary>Pings every PingInterval after the last pong; a pong not back within PingTimeout closes the session.</summary>
+    /// <summary>
+    /// Pings every PingInterval after the last pong; a pong not back within PingTimeout closes the session. The deadline
+    /// is also kept as a time, which requests check (<see cref="ExpireIfPongOverdue"/>), as the timer may fire late.
+    /// </summary>
     private async Task HeartbeatAsync()
     {
         try
@@ -124,6 +129,7 @@ public sealed partial class EngineSession
                 await Task.Delay(Options.PingInterval, _closing.Token);
                 var pong = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 Volatile.Write(ref _pong, pong);
+                Volatile.Write(ref _pongDueAt, Environment.TickCount64 + (long)Options.PingTimeout.TotalMilliseconds);
                 if (!Send(EngineFrame.Ping))
                 {
                     return;
@@ -154,6 +160,7 @@ public sealed partial class EngineSession
         switch (packet.Type)
         {
             case EnginePacketType.Pong:
+                Volatile.Write(ref _pongDueAt, long.MaxValue);
                 Volatile.Read(ref _pong)?.TrySetResult();
                 break;
             case EnginePacketType.Ping:
@@ -188,11 +195,39 @@ public sealed partial class EngineSession
         }
     }
 
-    internal bool TryBeginUpgrade() => Interlocked.CompareExchange(ref _transport, Upgrading, Polling) == Polling;
+    /// <summary>
+    /// Closes the session if its pong is overdue, though the timeout timer has not fired yet (it can run late on a busy
+    /// machine): a request must not find alive a session the heartbeat already gave up on.
+    /// </summary>
+    internal bool ExpireIfPongOverdue()
+    {
+        if (Environment.TickCount64 < Volatile.Read(ref _pongDueAt))
+        {
+            return false;
+        }
 
-    internal void CancelUpgrade() => Interlocked.CompareExchange(ref _transport, Polling, Upgrading);
+        Close("ping timeout");
+        return true;
+    }
 
-    internal void CompleteUpgrade() => Volatile.Write(ref _transport, WebSocketTransport);
+    internal bool TryBeginUpgrade()
+    {
+        // Set before the state flips, so a poll that sees the upgrade can wait for its end (one upgrade at a time).
+        Volatile.Write(ref _upgradeSettled, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        return Interlocked.CompareExchange(ref _transport, Upgrading, Polling) == Polling;
+    }
+
+    internal void CancelUpgrade()
+    {
+        Interlocked.CompareExchange(ref _transport, Polling, Upgrading);
+        Volatile.Read(ref _upgradeSettled)?.TrySetResult();
+    }
+
+    internal void CompleteUpgrade()
+    {
+        Volatile.Write(ref _transport, WebSocketTransport);
+        Volatile.Read(ref _upgradeSettled)?.TrySetResult();
+    }
 
     internal bool IsUpgrading => Volatile.Read(ref _transport) == Upgrading;
 
