@@ -4,9 +4,11 @@
 // Engine.IO connection each), then triggers B broadcasts one at a time; every client receives `payment:added`.
 //   --trigger rest  Dashboard: POST /api/v1/payments {customerId, amount, method, note} with the bearer token.
 //   --trigger http  the peer: POST /broadcast with a Payment-shaped JSON body (and the same bearer token).
-// Each broadcast is identified by its payment note. Measures: connect rate; latency from just before the POST to each
-// client's receipt (p50/p99/max); delivered payment:added per second over the broadcast phase; the server's RSS per
-// connection (/proc/<pid>/status) and CPU time (/proc/<pid>/stat) while connecting and during the broadcasts.
+// Each broadcast is identified by its payment note. Before connecting the N clients: a warm-up (one client, paced
+// broadcasts), then a baseline (the same B broadcasts to that one client: what the trigger itself costs the server).
+// Measures: connect rate; latency from just before the POST to each client's receipt (p50/p99/max); delivered
+// payment:added per second over the broadcast phase; the server's RSS per connection (/proc/<pid>/status) and CPU time
+// (/proc/<pid>/stat) while connecting and during the broadcasts, in all and beyond the baseline (the fan-out's own).
 // Prints ONE JSON line of results on stdout; progress and errors on stderr.
 // Exit 2 = usage, 3 = no endpoint / refused, 4 = timeout.
 import { randomUUID } from "node:crypto";
@@ -28,6 +30,9 @@ const { opt, int } = options({
   pid: { type: "string" }, // the server's pid, for /proc/<pid>/status and /proc/<pid>/stat
   "clk-tck": { type: "string", default: "100" }, // getconf CLK_TCK
   "settle-ms": { type: "string", default: "2000" },
+  warmup: { type: "string", default: "100" }, // broadcasts to one warm-up client before measuring, --interval-ms apart
+  "quiet-percent": { type: "string", default: "10" }, // the server counts as quiet below this CPU % (of one core)
+  "quiet-max-s": { type: "string", default: "15" }, // ... or after this long
   "connect-timeout-s": { type: "string", default: "20" },
   "broadcast-timeout-s": { type: "string", default: "30" },
   "timeout-s": { type: "string", default: "600" },
@@ -49,6 +54,9 @@ const intervalMs = int("interval-ms", 0, 60000);
 const concurrency = int("concurrency", 1, 1000);
 const clockTicks = int("clk-tck", 1, 100000);
 const settleMs = int("settle-ms", 0, 60000);
+const warmups = int("warmup", 1, 1000);
+const quietPercent = int("quiet-percent", 1, 1000);
+const quietMaxMs = int("quiet-max-s", 0, 600) * 1000;
 const connectTimeoutMs = int("connect-timeout-s", 1, 600) * 1000;
 const broadcastTimeoutMs = int("broadcast-timeout-s", 1, 600) * 1000;
 const timeoutS = int("timeout-s", 10, 3600);
@@ -162,8 +170,9 @@ async function broadcastOnce(amount, note) {
 }
 
 /** Triggers a broadcast and resolves when `count` receipts are in, or after the timeout: {list, triggerMs}. */
+let sequence = 0;
 async function broadcastAndWait(amount, count) {
-  const note = `bench ${runId} #${amount}`;
+  const note = `bench ${runId} #${++sequence}`;
   let timer;
   const done = new Promise((resolve) => {
     waiter = { note, count, resolve };
@@ -196,26 +205,105 @@ async function broadcastAndWait(amount, count) {
   }
 }
 
-// 2. Warm up (JIT, first-connection allocations) with one client and one broadcast; checks the token too.
-let wsExtensions = null;
-{
-  let warm;
-  try {
-    warm = await connect();
-  } catch (error) {
-    die(3, `the warm-up client was refused at ${endpoint}: ${error.message}`);
+/**
+ * Waits until the server's CPU use over a 500 ms window is below --quiet-percent (background work after a burst:
+ * .NET tiered recompilation, V8 optimisation, GC), at most --quiet-max-s; returns the seconds waited.
+ */
+async function waitQuiet() {
+  const start = performance.now();
+  if (pid === null) {
+    return 0;
   }
-  wsExtensions = warm.io.engine?.transport?.ws?.extensions ?? null;
+  while (performance.now() - start < quietMaxMs) {
+    const before = cpuSeconds(pid, clockTicks);
+    await sleep(500);
+    if ((100 * (cpuSeconds(pid, clockTicks) - before)) / 0.5 < quietPercent) {
+      break;
+    }
+  }
+  return (performance.now() - start) / 1000;
+}
+
+/**
+ * `broadcasts` broadcasts, one at a time, to `count` connected clients: POST, wait for every client's receipt (or the
+ * timeout), pause, next. The phase runs from just before the first POST to the last broadcast's last receipt (the
+ * pauses between broadcasts are inside it, the one after the last is not); the server's and this process's CPU time
+ * are taken at both ends. Events that trail the last payment:added (companions) are counted a moment later.
+ */
+async function measuredBroadcasts(count) {
+  const latencies = [];
+  const triggers = [];
+  let missed = 0;
+  let busyMs = 0;
+  events = 0;
+  const cpuBefore = cpuSeconds(pid, clockTicks);
+  const loadBefore = process.cpuUsage();
+  const start = performance.now();
+  let end = start;
+  for (let b = 0; b < broadcasts; b++) {
+    const result = await broadcastAndWait(b + 2, count);
+    for (const at of result.list) {
+      latencies.push(at - result.before);
+    }
+    triggers.push(result.triggerMs);
+    missed += Math.max(0, count - result.list.length);
+    busyMs += result.end - result.before;
+    end = result.end;
+    if (b + 1 < broadcasts) {
+      await sleep(intervalMs);
+    }
+  }
+  const cpuAfter = cpuSeconds(pid, clockTicks);
+  const load = process.cpuUsage(loadBefore);
+  const phaseEvents = events;
+  await sleep(Math.min(settleMs, 1000));
+  latencies.sort((a, b) => a - b);
+  triggers.sort((a, b) => a - b);
+  return {
+    latencies,
+    triggers,
+    missed,
+    busyMs,
+    seconds: (end - start) / 1000,
+    events: phaseEvents,
+    eventsWithTrailing: events,
+    cpu: cpuBefore === null ? null : cpuAfter - cpuBefore,
+    loadCpu: (load.user + load.system) / 1e6,
+  };
+}
+
+// 2. Warm up (JIT and tiered recompilation, first-connection allocations) with one client and `warmup` broadcasts
+//    paced like the measured ones (Dashboard recomputes its stats once per 250 ms window, so back-to-back writes
+//    would leave that path cold); checks the token too. Wait for the server to be quiet; its idle CPU over the
+//    settle time. Then the baseline: the same broadcasts as the measured phase, to that one client — what the
+//    trigger itself costs (Dashboard: REST, SQLite write, activity log, stats; the peer: a JSON POST), so that
+//    the fan-out's own cost is the difference.
+let wsExtensions = null;
+const warm = await connect().catch((error) => die(3, `the warm-up client was refused at ${endpoint}: ${error.message}`));
+wsExtensions = warm.io.engine?.transport?.ws?.extensions ?? null;
+for (let w = 0; w < warmups; w++) {
   const { list } = await broadcastAndWait(1, 1);
   if (list.length < 1) {
     die(3, `the warm-up client never received payment:added within ${broadcastTimeoutMs / 1000} s`);
   }
-  stopping = true;
-  warm.close();
-  stopping = false;
-  receipts.clear();
-  await sleep(settleMs);
+  await sleep(intervalMs);
 }
+const quietAfterWarmup = await waitQuiet();
+const idleCpuBefore = cpuSeconds(pid, clockTicks);
+const idleStart = performance.now();
+await sleep(settleMs);
+const idleCpu = idleCpuBefore === null ? null : cpuSeconds(pid, clockTicks) - idleCpuBefore;
+const idleSeconds = (performance.now() - idleStart) / 1000;
+process.stderr.write(`bench: baseline, ${broadcasts} broadcasts to one client (trigger ${trigger})\n`);
+const baseline = await measuredBroadcasts(1);
+if (baseline.missed > 0) {
+  die(3, `the one baseline client missed ${baseline.missed} of ${broadcasts} broadcasts`);
+}
+stopping = true;
+warm.close();
+stopping = false;
+receipts.clear();
+await waitQuiet();
 
 // 3. Connect N clients, `concurrency` handshakes in flight at a time.
 const rssBefore = rssKiB(pid);
@@ -242,44 +330,13 @@ if (connected === 0) {
   die(3, "no client connected");
 }
 await sleep(settleMs);
+const quietAfterConnect = await waitQuiet();
 const rssAfter = rssKiB(pid);
 process.stderr.write(`bench: ${connected} connected in ${connectSeconds.toFixed(1)} s; ${broadcasts} broadcasts every ${intervalMs} ms (trigger ${trigger})\n`);
 
-// 4. Broadcasts, one at a time: POST, wait for every client's receipt (or the timeout), pause, next.
-//    The phase runs from just before the first POST to the last broadcast's last receipt (the pauses between
-//    broadcasts are inside it, the one after the last is not).
-const latencies = [];
-const triggers = [];
-let missed = 0;
-let busyMs = 0;
-events = 0;
-const cpuBefore = cpuSeconds(pid, clockTicks);
-const loadCpuBefore = process.cpuUsage();
-const phaseStart = performance.now();
-let phaseEnd = phaseStart;
-for (let b = 0; b < broadcasts; b++) {
-  const { before, triggerMs, list, end } = await broadcastAndWait(b + 2, connected);
-  for (const at of list) {
-    latencies.push(at - before);
-  }
-  triggers.push(triggerMs);
-  missed += Math.max(0, connected - list.length);
-  busyMs += end - before;
-  phaseEnd = end;
-  if (b + 1 < broadcasts) {
-    await sleep(intervalMs);
-  }
-}
-const cpuAfter = cpuSeconds(pid, clockTicks);
-const loadCpu = process.cpuUsage(loadCpuBefore);
-const phaseEvents = events;
-const phaseSeconds = (phaseEnd - phaseStart) / 1000;
-// Companion events (balance, activity, stats) may trail payment:added; give them a moment before counting.
-await sleep(Math.min(settleMs, 1000));
-const eventsPerClientPerBroadcast = events / connected / broadcasts;
+// 4. The measured broadcasts, to the N clients.
+const run = await measuredBroadcasts(connected);
 const rssAfterBroadcasts = rssKiB(pid);
-latencies.sort((a, b) => a - b);
-triggers.sort((a, b) => a - b);
 
 stopping = true;
 for (const socket of sockets) {
@@ -289,8 +346,11 @@ for (const [reason, count] of disconnectReasons) {
   process.stderr.write(`bench: ${count} client(s) disconnected during the run: ${reason}\n`);
 }
 
+const { latencies, triggers } = run;
 const delivered = latencies.length;
-const serverCpu = cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore;
+const serverCpu = run.cpu;
+const fanoutCpu = serverCpu === null || baseline.cpu === null ? null : serverCpu - baseline.cpu;
+const fanoutEvents = run.events - baseline.events;
 const result = {
   server: opt.server || null,
   trigger,
@@ -303,28 +363,36 @@ const result = {
   broadcasts,
   intervalMs,
   samples: delivered,
-  missed,
+  missed: run.missed,
   disconnects,
   p50Ms: round(percentile(latencies, 50)),
   p99Ms: round(percentile(latencies, 99)),
   maxMs: round(latencies.length ? latencies[latencies.length - 1] : null),
   triggerP50Ms: round(percentile(triggers, 50)),
   triggerMaxMs: round(triggers.length ? triggers[triggers.length - 1] : null),
-  broadcastSeconds: round(phaseSeconds, 2),
-  busySeconds: round(busyMs / 1000, 2),
-  deliveredPerSecond: round(delivered / phaseSeconds, 0),
-  deliveredPerBusySecond: round(delivered / (busyMs / 1000), 0),
-  eventsPerClientPerBroadcast: round(eventsPerClientPerBroadcast, 2),
-  eventsPerSecond: round(phaseEvents / phaseSeconds, 0),
+  broadcastSeconds: round(run.seconds, 2),
+  busySeconds: round(run.busyMs / 1000, 2),
+  deliveredPerSecond: round(delivered / run.seconds, 0),
+  deliveredPerBusySecond: round(delivered / (run.busyMs / 1000), 0),
+  eventsPerClientPerBroadcast: round(run.eventsWithTrailing / connected / broadcasts, 2),
+  eventsPerSecond: round(run.events / run.seconds, 0),
   eventBytes,
+  warmup: warmups,
+  quietAfterWarmupSeconds: round(quietAfterWarmup),
+  quietAfterConnectSeconds: round(quietAfterConnect),
+  serverIdleCpuPercent: idleCpu === null ? null : round((100 * idleCpu) / idleSeconds),
+  baselineP50Ms: round(percentile(baseline.latencies, 50)),
+  baselineCpuSeconds: baseline.cpu === null ? null : round(baseline.cpu, 2),
   rssBeforeMiB: rssBefore === null ? null : round(rssBefore / 1024),
   rssAfterMiB: rssAfter === null ? null : round(rssAfter / 1024),
   rssPerConnectionKiB: rssBefore === null || rssAfter === null ? null : round((rssAfter - rssBefore) / connected),
   rssAfterBroadcastsMiB: rssAfterBroadcasts === null ? null : round(rssAfterBroadcasts / 1024),
   serverCpuSeconds: serverCpu === null ? null : round(serverCpu, 2),
-  serverCpuPercent: serverCpu === null ? null : round((100 * serverCpu) / phaseSeconds),
-  serverCpuUsPerEvent: serverCpu === null || phaseEvents === 0 ? null : round((1e6 * serverCpu) / phaseEvents, 2),
-  loadCpuPercent: round((100 * (loadCpu.user + loadCpu.system)) / 1e6 / phaseSeconds),
+  serverCpuPercent: serverCpu === null ? null : round((100 * serverCpu) / run.seconds),
+  serverCpuUsPerEvent: serverCpu === null || run.events === 0 ? null : round((1e6 * serverCpu) / run.events, 2),
+  serverFanoutCpuSeconds: fanoutCpu === null ? null : round(fanoutCpu, 2),
+  serverFanoutCpuUsPerEvent: fanoutCpu === null || fanoutEvents <= 0 ? null : round((1e6 * fanoutCpu) / fanoutEvents, 2),
+  loadCpuPercent: round((100 * run.loadCpu) / run.seconds),
   wsExtensions: wsExtensions || null,
 };
 process.stdout.write(JSON.stringify(result) + "\n");

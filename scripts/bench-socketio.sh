@@ -7,11 +7,14 @@
 #   socket.io  the peer on a free port, verifying HS256 JWTs signed with a random secret; broadcasts = POST /broadcast
 #              with a Payment-shaped body (and, unless BENCH_PEER_COMPANIONS=0, the balance/activity/stats events
 #              Dashboard also sends admins after a payment);
-# bench/socketio-fanout.mjs (a separate node process) connects N socket.io-client 4.8 clients (WebSocket only,
-# auth.token), triggers the broadcasts and measures. The server is stopped after each run. Prints markdown tables.
+# bench/socketio-fanout.mjs (a separate node process) warms the server up with one client (BENCH_WARMUP broadcasts,
+# paced like the measured ones), takes a baseline (the same broadcasts to that one client), connects N
+# socket.io-client 4.8 clients (WebSocket only, auth.token), triggers the broadcasts and measures (its header says
+# what). The server is stopped after each run. Prints two markdown tables (BENCH_RESULTS keeps the JSON lines).
 #
 # Environment (all optional): BENCH_SERVERS ("dashboard socket.io": which servers, in that order), BENCH_BROADCASTS (20),
-# BENCH_INTERVAL_MS (250), BENCH_CONCURRENCY (50 handshakes in flight), BENCH_RUN_TIMEOUT_S (600 per server and N),
+# BENCH_INTERVAL_MS (250), BENCH_CONCURRENCY (50 handshakes in flight), BENCH_WARMUP (100 broadcasts to one client before
+# measuring, paced like the measured ones), BENCH_RUN_TIMEOUT_S (600 per server and N),
 # BENCH_SIO_PATH (/socket.io/), BENCH_PEER_COMPANIONS (1), BENCH_SKIP_BUILD=1 (use the existing build),
 # BENCH_RESULTS=<file> (also keep the JSON lines there).
 set -euo pipefail
@@ -21,6 +24,7 @@ ROOT="$(pwd)"
 BROADCASTS="${BENCH_BROADCASTS:-20}"
 INTERVAL_MS="${BENCH_INTERVAL_MS:-250}"
 CONCURRENCY="${BENCH_CONCURRENCY:-50}"
+WARMUP="${BENCH_WARMUP:-100}"
 RUN_TIMEOUT_S="${BENCH_RUN_TIMEOUT_S:-600}"
 SIO_PATH="${BENCH_SIO_PATH:-/socket.io/}"
 PEER_COMPANIONS="${BENCH_PEER_COMPANIONS:-1}"
@@ -85,7 +89,8 @@ run_fanout() { # server n pid token log trigger-args...
   echo "bench-socketio: $server, N=$n against $BASE (pid $pid)" >&2
   BENCH_TOKEN="$token" timeout --kill-after=10 "$((RUN_TIMEOUT_S + 30))" node bench/socketio-fanout.mjs \
     --base "$BASE" --path "$SIO_PATH" --server "$server" --pid "$pid" --clk-tck "$CLK_TCK" --clients "$n" \
-    --broadcasts "$BROADCASTS" --interval-ms "$INTERVAL_MS" --concurrency "$CONCURRENCY" --timeout-s "$RUN_TIMEOUT_S" "$@" \
+    --broadcasts "$BROADCASTS" --interval-ms "$INTERVAL_MS" --concurrency "$CONCURRENCY" --warmup "$WARMUP" \
+    --timeout-s "$RUN_TIMEOUT_S" "$@" \
     >>"$RESULTS" || status=$?
   if [ "$status" -ne 0 ]; then
     echo "bench-socketio: the $server run with N=$n failed (exit $status); last lines of its log:" >&2
@@ -128,11 +133,11 @@ for (const r of rows) {
   console.log(`| ${name(r)} | ${r.clients} | ${r.connected} | ${v(r.connectRate)} | ${v(r.p50Ms)} | ${v(r.p99Ms)} | ${v(r.deliveredPerSecond)} | ${v(r.rssPerConnectionKiB)} | ${v(r.serverCpuPercent)} | ${r.missed} |`);
 }
 console.log("");
-console.log("To read it by: events each client got per broadcast (payment:added and its companions), server CPU per delivered event, the trigger POST round trip (Dashboard writes the payment to SQLite first), the load process CPU (near 100 % = the load generator is the limit).");
+console.log(`To read it by: events each client got per broadcast (payment:added and its companions); the baseline = the same ${rows[0]?.broadcasts} broadcasts to one client before the N connect (the trigger\x27s own cost: Dashboard records the payment in SQLite, logs the activity, recomputes stats; the peer parses a JSON POST); fan-out CPU = server CPU during the broadcasts minus the baseline\x27s, per event delivered beyond it; load process CPU near 100 % means the load generator is the limit.`);
 console.log("");
-console.log("| server | clients | events / client / broadcast | server CPU µs / event | server CPU s while connecting | trigger POST p50 (ms) | max latency (ms) | disconnects | load process CPU % |");
-console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+console.log("| server | clients | events / client / broadcast | baseline p50, 1 client (ms) | baseline server CPU (s) | server CPU during broadcasts (s) | fan-out CPU µs / event | server CPU while connecting (s) | trigger POST p50 (ms) | max latency (ms) | disconnects | load process CPU % |");
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
-  console.log(`| ${name(r)} | ${r.clients} | ${v(r.eventsPerClientPerBroadcast)} | ${v(r.serverCpuUsPerEvent)} | ${v(r.serverCpuConnectSeconds)} | ${v(r.triggerP50Ms)} | ${v(r.maxMs)} | ${r.disconnects} | ${v(r.loadCpuPercent)} |`);
+  console.log(`| ${name(r)} | ${r.clients} | ${v(r.eventsPerClientPerBroadcast)} | ${v(r.baselineP50Ms)} | ${v(r.baselineCpuSeconds)} | ${v(r.serverCpuSeconds)} | ${v(r.serverFanoutCpuUsPerEvent)} | ${v(r.serverCpuConnectSeconds)} | ${v(r.triggerP50Ms)} | ${v(r.maxMs)} | ${r.disconnects} | ${v(r.loadCpuPercent)} |`);
 }
 ' "$RESULTS"
