@@ -393,6 +393,7 @@ const result = {
   serverFanoutCpuSeconds: fanoutCpu === null ? null : round(fanoutCpu, 2),
   serverFanoutCpuUsPerEvent: fanoutCpu === null || fanoutEvents <= 0 ? null : round((1e6 * fanoutCpu) / fanoutEvents, 2),
   loadCpuPercent: round((100 * run.loadCpu) / run.seconds),
+  loadCpuBusyPercent: run.busyMs > 0 ? round((100 * run.loadCpu) / (run.busyMs / 1000)) : null,
   wsExtensions: wsExtensions || null,
 };
 process.stdout.write(JSON.stringify(result) + "\n");
