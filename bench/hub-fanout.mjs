@@ -3,49 +3,30 @@
 // record B payments (POST /api/v1/payments); every Admin/Staff connection receives `payment:added` (args[0].id).
 // Measures: connect rate, fan-out latency (just before the POST -> each client's receipt), app RSS per connection.
 // Prints ONE JSON line of results on stdout; progress and errors on stderr. Exit 3 = no hub / refused, 4 = timeout.
-import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { parseArgs } from "node:util";
 import * as signalR from "@microsoft/signalr";
+import { die, loopbackUrl, options, percentile, pool as poolOf, round, rssKiB as rssOf } from "./lib.mjs";
 
-const { values: opt } = parseArgs({
-  options: {
-    base: { type: "string" }, // http://127.0.0.1:PORT
-    "hub-path": { type: "string", default: "/hubs/live" },
-    clients: { type: "string", default: "100" },
-    broadcasts: { type: "string", default: "20" },
-    "interval-ms": { type: "string", default: "250" },
-    concurrency: { type: "string", default: "50" },
-    "customer-id": { type: "string" },
-    pid: { type: "string" }, // the app's pid, for /proc/<pid>/status VmRSS
-    "settle-ms": { type: "string", default: "2000" },
-    "broadcast-timeout-s": { type: "string", default: "30" },
-    "timeout-s": { type: "string", default: "600" },
-  },
+const { opt, int } = options({
+  base: { type: "string" }, // http://127.0.0.1:PORT
+  "hub-path": { type: "string", default: "/hubs/live" },
+  clients: { type: "string", default: "100" },
+  broadcasts: { type: "string", default: "20" },
+  "interval-ms": { type: "string", default: "250" },
+  concurrency: { type: "string", default: "50" },
+  "customer-id": { type: "string" },
+  pid: { type: "string" }, // the app's pid, for /proc/<pid>/status VmRSS
+  "settle-ms": { type: "string", default: "2000" },
+  "broadcast-timeout-s": { type: "string", default: "30" },
+  "timeout-s": { type: "string", default: "600" },
 });
-
-function die(code, message) {
-  process.stderr.write(`bench: ${message}\n`);
-  process.exit(code);
-}
-
-function int(name, min, max) {
-  const value = Number(opt[name]);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    die(2, `--${name} must be an integer in [${min}, ${max}] (got '${opt[name]}')`);
-  }
-  return value;
-}
 
 const token = process.env.BENCH_TOKEN ?? "";
 if (!opt.base || !opt["customer-id"] || !token) {
   die(2, "usage: BENCH_TOKEN=<admin token> node bench/hub-fanout.mjs --base http://127.0.0.1:PORT --customer-id <guid> [--clients N] [--pid <app pid>]");
 }
-const base = new URL(opt.base);
-if (base.hostname !== "127.0.0.1") {
-  die(2, `load tests target 127.0.0.1 only (got ${base.hostname})`);
-}
+const base = loopbackUrl(opt.base);
 const clients = int("clients", 1, 20000);
 const broadcasts = int("broadcasts", 1, 1000);
 const intervalMs = int("interval-ms", 0, 60000);
@@ -71,23 +52,7 @@ const logger = {
   },
 };
 
-function rssKiB() {
-  if (pid === null) {
-    return null;
-  }
-  const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-  return match ? Number(match[1]) : null;
-}
-
-function percentile(sorted, p) {
-  if (sorted.length === 0) {
-    return null;
-  }
-  const rank = Math.ceil((p / 100) * sorted.length);
-  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
-}
-
-const round = (value, digits = 1) => (value === null ? null : Number(value.toFixed(digits)));
+const rssKiB = () => rssOf(pid);
 
 // Receipts of payment:added per payment id, in performance.now() milliseconds.
 const receipts = new Map();
@@ -157,15 +122,7 @@ async function receiptsOf(id, count) {
   return receipts.get(id) ?? [];
 }
 
-async function pool(count, work) {
-  let next = 0;
-  const workers = Array.from({ length: Math.min(concurrency, count) }, async () => {
-    while (next < count) {
-      await work(next++);
-    }
-  });
-  await Promise.all(workers);
-}
+const pool = (count, work) => poolOf(count, concurrency, work);
 
 async function stopAll(connections) {
   await Promise.race([pool(connections.length, (i) => connections[i].stop().catch(() => {})), sleep(60000)]);
