@@ -27,8 +27,8 @@ public static class CustomerEndpoints
     }
 
     public static async Task<Ok<Page<Customer>>> List(CustomerService customers, ClaimsPrincipal user, CancellationToken ct,
-        string? search = null, string? route = null, bool? active = null, int page = 1, int pageSize = 50) =>
-        TypedResults.Ok(await customers.ListAsync(user.ToActor(Channel.Api), new CustomerQuery(search, route, active, page, pageSize), ct));
+        string? search = null, string? route = null, bool? active = null, int page = 1, int pageSize = 50, string? sort = null, bool descending = false) =>
+        TypedResults.Ok(await customers.ListAsync(user.ToActor(Channel.Api), new CustomerQuery(search, route, active, page, pageSize, sort, descending), ct));
 
     public static async Task<Ok<Customer>> Get(Guid id, CustomerService customers, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await customers.GetAsync(user.ToActor(Channel.Api), id, ct));
