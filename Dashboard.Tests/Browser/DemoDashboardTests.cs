@@ -55,6 +55,9 @@ public sealed class DemoDashboardTests(DemoApp app, BrowserFixture browser) : IC
         await SaveAsync(page, "customer-detail.png");
         await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "the customer page");
         await SaveAsync(page, "customer-detail-phone.png");
+        await page.GetByTestId("tab-statement").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("statement-row").First).ToBeVisibleAsync();
+        await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "the month statement");
         await page.Context.CloseAsync();
     }
 
@@ -63,6 +66,10 @@ public sealed class DemoDashboardTests(DemoApp app, BrowserFixture browser) : IC
         await page.SetViewportSizeAsync(390, 844);
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, $"{what} scrolls sideways at phone width");
+        // Tables may scroll inside their card, but a phone should not need to: their columns fit.
+        var wideTables = await page.EvaluateAsync<string[]>(
+            "() => [...document.querySelectorAll('.table-responsive')].filter(t => t.scrollWidth > t.clientWidth + 1).map(t => `${t.querySelector('table')?.dataset.testid} (${t.scrollWidth} > ${t.clientWidth} px)`)");
+        Assert.True(wideTables.Length == 0, $"{what}: {string.Join(", ", wideTables)} wider than a phone");
     }
 
     private static async Task SaveAsync(IPage page, string name)
