@@ -159,6 +159,37 @@ public sealed class CustomersPageTests(DashboardApp app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_live_update_changes_a_row_in_place_without_moving_the_rows_around_it()
+    {
+        using var admin = await app.AdminClientAsync();
+        var route = "Ls" + Guid.NewGuid().ToString("N")[..6];
+        var ids = new List<Guid>();
+        for (var i = 1; i <= 5; i++)
+        {
+            ids.Add(await ApiScenario.CreateCustomerAsync(admin, $"Steady Row {i}", price: 60m, route: route));
+        }
+
+        var page = await CustomersPageAsync();
+        await page.GetByTestId("customer-route-filter").SelectOptionAsync(route);
+        var rows = page.GetByTestId("customer-row");
+        await Assertions.Expect(rows).ToHaveCountAsync(5);
+        // Tag the row elements: a re-created row would lose its tag.
+        await rows.EvaluateAllAsync<int>("rs => { rs.forEach((r, i) => r.__tag = i); return rs.length; }");
+        const string boxes = "rs => rs.map(r => { const b = r.getBoundingClientRect(); return `${r.__tag}:${b.top}:${b.height}:${b.width}`; })";
+        var before = await rows.EvaluateAllAsync<string[]>(boxes);
+
+        // A balance change patches its row; a customer change also re-queries the page (it might move a row).
+        (await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = ids[2], date = app.Today, quantity = 100 })).EnsureSuccessStatusCode();
+        (await admin.PutAsJsonAsync($"/api/v1/customers/{ids[3]}", new { phone = "+91 80 4000 4000" })).EnsureSuccessStatusCode();
+
+        await Assertions.Expect(rows.Nth(2).GetByTestId("customer-balance")).ToHaveTextAsync("₹6,000.00", new() { Timeout = TwoSeconds });
+        await Assertions.Expect(rows.Nth(3).GetByTestId("customer-phone")).ToHaveTextAsync("+91 80 4000 4000", new() { Timeout = TwoSeconds });
+        await page.WaitForTimeoutAsync(1_000);
+        Assert.Equal(before, await rows.EvaluateAllAsync<string[]>(boxes));
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Sorting_and_paging_are_done_by_the_server_and_a_new_customer_joins_live()
     {
         using var admin = await app.AdminClientAsync();
