@@ -16,7 +16,7 @@ namespace Dashboard.Components.Shared;
 public partial class DataTable<TItem> : IDisposable
 {
     private readonly List<DataColumn<TItem>> _columns = [];
-    private TableQuery _query = new(1, 25, null, false);
+    private TableQuery _query = new(1, 25, null, false); // the latest asked for; the rows shown may still be the previous one's
     private TablePage<TItem> _page = new([], 0);
     private CancellationTokenSource? _loading;
     private int _sequence;
@@ -119,10 +119,12 @@ public partial class DataTable<TItem> : IDisposable
 
     private Task GoToAsync(int page) => LoadAsync(_query with { Page = page });
 
-    // Only the latest request may show its rows: a slow earlier page never overwrites a later one.
+    // Only the latest request may show its rows: a slow earlier page never overwrites a later one. The query is
+    // remembered at once, so a live reload arriving meanwhile repeats the user's latest click, not the one before.
     private async Task LoadAsync(TableQuery query)
     {
         var sequence = ++_sequence;
+        _query = query;
         _loading?.Cancel();
         var loading = _loading = new CancellationTokenSource();
         _busy = true;
