@@ -19,7 +19,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboardCore();
 builder.AddDashboardAuth();
 builder.AddDashboardRealtime();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddDashboardUi();
 
 var app = builder.Build();
 await app.InitializeDashboardAsync();

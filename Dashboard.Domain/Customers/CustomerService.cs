@@ -13,28 +13,19 @@ public sealed class CustomerService(DomainWriter writer)
     public Task<Customer> CreateAsync(Actor actor, CreateCustomer command, CancellationToken ct = default)
     {
         Guard.Staff(actor);
-        var v = new Validation();
-        var name = v.Text("name", command.Name, 100, required: true);
-        var phone = ValidPhone(v, command.Phone);
-        var address = v.Text("address", command.Address, 200, required: false);
-        var route = v.Text("route", command.Route, 50, required: false);
-        var quantity = v.Required("defaultQuantity", command.DefaultQuantity);
-        var price = v.Required("pricePerLiter", command.PricePerLiter);
-        v.Range("defaultQuantity", quantity, 0, MaxQuantity);
-        v.Range("pricePerLiter", price, 0, MaxPrice, minExclusive: true);
-        v.ThrowIfInvalid();
+        var (name, phone, address, route, quantity, price) = ValidateAll(command);
 
         return writer.WriteAsync(actor, async scope =>
         {
             var entity = new CustomerEntity
             {
                 Id = Guid.CreateVersion7(),
-                Name = name!,
+                Name = name,
                 Phone = NullIfEmpty(phone),
                 Address = NullIfEmpty(address),
                 Route = NullIfEmpty(route),
-                DefaultQuantity = quantity!.Value,
-                PricePerLiter = price!.Value,
+                DefaultQuantity = quantity,
+                PricePerLiter = price,
                 IsActive = command.IsActive ?? true,
                 CreatedAt = scope.Now,
                 UpdatedAt = scope.Now,
@@ -47,6 +38,18 @@ public sealed class CustomerService(DomainWriter writer)
             scope.Log("customer.created", "customer", entity.Id, $"Created customer {entity.Name}", entity.Id, after: customer);
             return customer;
         }, ct);
+    }
+
+    /// <summary>
+    /// A full edit, as the edit form makes it: every field as given and the required ones required, where
+    /// <see cref="UpdateAsync"/> (the API's partial update) would keep a field that is left out.
+    /// </summary>
+    public Task<Customer> ReplaceAsync(Actor actor, Guid id, CreateCustomer fields, int version, CancellationToken ct = default)
+    {
+        Guard.Staff(actor);
+        ValidateAll(fields);
+        return UpdateAsync(actor, id, new UpdateCustomer(fields.Name, fields.Phone ?? "", fields.Address ?? "", fields.Route ?? "",
+            fields.DefaultQuantity, fields.PricePerLiter, fields.IsActive, version), ct);
     }
 
     public Task<Customer> UpdateAsync(Actor actor, Guid id, UpdateCustomer command, CancellationToken ct = default)
@@ -96,46 +99,28 @@ public sealed class CustomerService(DomainWriter writer)
             ?? throw DomainException.NotFound("Customer", id), ct);
     }
 
-    public Task<Page<Customer>> ListAsync(Actor actor, CustomerQuery query, CancellationToken ct = default)
+    public async Task<Page<Customer>> ListAsync(Actor actor, CustomerQuery query, CancellationToken ct = default)
+    {
+        var page = await ListWithBalancesAsync(actor, query, ct);
+        return new Page<Customer>(page.Items.Select(r => r.Customer).ToList(), page.Total, page.PageNumber, page.PageSize);
+    }
+
+    /// <summary>Searched, filtered, sorted (any <see cref="CustomerSort"/> key, balance included) and paged in the database.</summary>
+    public Task<Page<CustomerWithBalance>> ListWithBalancesAsync(Actor actor, CustomerQuery query, CancellationToken ct = default)
     {
         Guard.StaffOrDelivery(actor);
         var v = new Validation();
-        if (query.Page < 1)
-        {
-            v.Add("page", "page must be 1 or more.");
-        }
-
-        if (query.PageSize is < 1 or > 500)
-        {
-            v.Add("pageSize", "pageSize must be between 1 and 500.");
-        }
-
+        CustomerQueries.Validate(v, query);
         v.ThrowIfInvalid();
-        return writer.ReadAsync(async db =>
-        {
-            var q = db.Customers.AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(query.Search))
-            {
-                var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
-                q = q.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Phone!, pattern, "\\")
-                    || EF.Functions.Like(c.Address!, pattern, "\\") || EF.Functions.Like(c.Route!, pattern, "\\"));
-            }
+        return writer.ReadAsync(db => CustomerQueries.PageAsync(db, query, ct), ct);
+    }
 
-            if (!string.IsNullOrWhiteSpace(query.Route))
-            {
-                q = q.Where(c => c.Route == query.Route);
-            }
-
-            if (query.Active is { } active)
-            {
-                q = q.Where(c => c.IsActive == active);
-            }
-
-            var total = await q.CountAsync(ct);
-            var items = await q.OrderBy(c => c.Name).ThenBy(c => c.Id)
-                .Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).ToListAsync(ct);
-            return new Page<Customer>(items.Select(c => c.ToModel()).ToList(), total, query.Page, query.PageSize);
-        }, ct);
+    /// <summary>The routes customers are on, for filters and suggestions.</summary>
+    public Task<IReadOnlyList<string>> RoutesAsync(Actor actor, CancellationToken ct = default)
+    {
+        Guard.StaffOrDelivery(actor);
+        return writer.ReadAsync<IReadOnlyList<string>>(async db =>
+            await db.Customers.AsNoTracking().Where(c => c.Route != null).Select(c => c.Route!).Distinct().OrderBy(r => r).ToListAsync(ct), ct);
     }
 
     public Task<CustomerBalance> GetBalanceAsync(Actor actor, Guid id, CancellationToken ct = default)
@@ -148,27 +133,39 @@ public sealed class CustomerService(DomainWriter writer)
     {
         Guard.ReadCustomer(actor, id);
         return writer.ReadAsync(async db =>
+            new CustomerLedger(await BalanceOf(db, id, ct), await CustomerQueries.LedgerLinesAsync(db, id, ct)), ct);
+    }
+
+    /// <summary>One calendar month of the ledger: opening balance, that month's lines and totals, closing balance.</summary>
+    public Task<CustomerStatement> GetStatementAsync(Actor actor, Guid id, int year, int month, CancellationToken ct = default)
+    {
+        Guard.ReadCustomer(actor, id);
+        var v = new Validation();
+        if (month is < 1 or > 12)
+        {
+            v.Add("month", "month must be between 1 and 12.");
+        }
+
+        if (year is < 2000 or > 2100)
+        {
+            v.Add("year", "year must be between 2000 and 2100.");
+        }
+
+        v.ThrowIfInvalid();
+        var from = new DateOnly(year, month, 1);
+        var to = from.AddMonths(1).AddDays(-1);
+        return writer.ReadAsync(async db =>
         {
             var balance = await BalanceOf(db, id, ct);
-            var entries = await db.DailyEntries.AsNoTracking()
-                .Where(e => e.CustomerId == id && e.Status == DeliveryStatus.Delivered).ToListAsync(ct);
-            var payments = await db.Payments.AsNoTracking().Where(p => p.CustomerId == id).ToListAsync(ct);
-            var lines = entries
-                .Select(e => (e.Date, Order: 0, e.CreatedAt, Kind: LedgerLineKind.Delivery, e.Id,
-                    Text: $"{e.Quantity:0.###} L @ {e.PricePerLiter:0.00}", Debit: e.Amount, Credit: 0m))
-                .Concat(payments.Select(p => (Date: p.PaymentDate, Order: 1, p.CreatedAt, Kind: LedgerLineKind.Payment, p.Id,
-                    Text: p.Note is { Length: > 0 } note ? $"Payment ({p.Method.ToString().ToUpperInvariant()}) {note}" : $"Payment ({p.Method.ToString().ToUpperInvariant()})",
-                    Debit: 0m, Credit: p.Amount)))
-                .OrderBy(l => l.Date).ThenBy(l => l.Order).ThenBy(l => l.CreatedAt);
-            var running = 0m;
-            var ledger = new List<LedgerLine>();
-            foreach (var l in lines)
-            {
-                running += l.Debit - l.Credit;
-                ledger.Add(new LedgerLine(l.Date, l.Kind, l.Id, l.Text, l.Debit, l.Credit, running));
-            }
-
-            return new CustomerLedger(balance, ledger);
+            var ledger = await CustomerQueries.LedgerLinesAsync(db, id, ct);
+            var opening = ledger.LastOrDefault(l => l.Date < from)?.RunningBalance ?? 0m;
+            var lines = ledger.Where(l => l.Date >= from && l.Date <= to).ToList();
+            var liters = await db.DailyEntries
+                .Where(e => e.CustomerId == id && e.Status == DeliveryStatus.Delivered && e.Date >= from && e.Date <= to)
+                .SumAsync(e => e.Quantity, ct);
+            var billed = lines.Sum(l => l.Debit);
+            var paid = lines.Sum(l => l.Credit);
+            return new CustomerStatement(id, balance.CustomerName, from, to, opening, lines, liters, billed, paid, opening + billed - paid);
         }, ct);
     }
 
@@ -181,6 +178,21 @@ public sealed class CustomerService(DomainWriter writer)
             .SumAsync(e => e.Amount, ct);
         var paid = await db.Payments.Where(p => p.CustomerId == customerId).SumAsync(p => p.Amount, ct);
         return new CustomerBalance(customerId, name, billed, paid, billed - paid);
+    }
+
+    private static (string Name, string? Phone, string? Address, string? Route, decimal Quantity, decimal Price) ValidateAll(CreateCustomer command)
+    {
+        var v = new Validation();
+        var name = v.Text("name", command.Name, 100, required: true);
+        var phone = ValidPhone(v, command.Phone);
+        var address = v.Text("address", command.Address, 200, required: false);
+        var route = v.Text("route", command.Route, 50, required: false);
+        var quantity = v.Required("defaultQuantity", command.DefaultQuantity);
+        var price = v.Required("pricePerLiter", command.PricePerLiter);
+        v.Range("defaultQuantity", quantity, 0, MaxQuantity);
+        v.Range("pricePerLiter", price, 0, MaxPrice, minExclusive: true);
+        v.ThrowIfInvalid();
+        return (name!, phone, address, route, quantity!.Value, price!.Value);
     }
 
     private static string? ValidPhone(Validation v, string? phone)
@@ -196,5 +208,4 @@ public sealed class CustomerService(DomainWriter writer)
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;
 
-    private static string EscapeLike(string s) => s.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_");
 }

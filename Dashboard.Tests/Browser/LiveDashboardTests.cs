@@ -77,6 +77,40 @@ public sealed class LiveDashboardTests(DashboardApp app, BrowserFixture browser)
     }
 
     [Fact]
+    public async Task After_the_connection_drops_and_returns_the_figures_come_from_the_database()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Quiet Quresh");
+        var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        var collectionBefore = await page.GetByTestId("stat-total-collection").TextContentAsync();
+        await page.EvaluateAsync("() => window.__sameDocument = true");
+
+        // Written behind the app's back (a restore, a script): no event, so only a resync can show it.
+        await using (var db = app.Db())
+        {
+            db.Payments.Add(new Dashboard.Domain.Payments.PaymentEntity
+            {
+                Id = Guid.CreateVersion7(), CustomerId = customer, Amount = 4321m, Method = Dashboard.Domain.Payments.PaymentMethod.Cash,
+                PaymentDate = app.Today, RecordedBy = "restore script", CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await Assertions.Expect(page.GetByTestId("stat-total-collection")).ToHaveTextAsync(collectionBefore!);
+        await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
+
+        var expected = Amount(collectionBefore!) + 4321m;
+        await page.WaitForFunctionAsync(
+            "expected => Number(document.querySelector('[data-testid=stat-total-collection]').textContent.replace(/[^0-9.]/g, '')) === expected",
+            (double)expected, new() { Timeout = 15_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
+        await page.Context.CloseAsync();
+    }
+
+    private static decimal Amount(string money) =>
+        decimal.Parse(new string(money.Where(ch => char.IsAsciiDigit(ch) || ch == '.').ToArray()), System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public async Task Closing_a_dashboard_page_leaves_no_subscription_behind()
     {
         var events = app.Services.GetRequiredService<IEventAggregator>();

@@ -8,9 +8,16 @@ namespace Dashboard.Components.Shared;
 /// The one way a page goes live: subscribe to domain events or live stats, get called back on the page's
 /// synchronization context, re-render, and drop every subscription when the page goes away. No polling.
 /// </summary>
+/// <remarks>
+/// A page that subscribes to anything is also told when its circuit comes back after a dropped connection
+/// (<see cref="ResyncAsync"/>): it reloads from the database then, instead of trusting what it held while it was cut off.
+/// </remarks>
 public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
     private readonly List<IDisposable> _subscriptions = [];
+    private readonly CancellationTokenSource _lifetime = new();
+    private bool _resyncHooked;
+    private bool _disposed;
 
     [Inject]
     private IEventAggregator Events { get; set; } = default!;
@@ -18,13 +25,25 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     [Inject]
     private LiveStats Stats { get; set; } = default!;
 
+    [Inject]
+    private CircuitConnection Connection { get; set; } = default!;
+
     /// <summary>Pre-rendering produces HTML once; only a live circuit subscribes.</summary>
     protected bool IsLive => RendererInfo.IsInteractive;
 
-    protected void Subscribe<TEvent>(Action<TEvent> apply) where TEvent : IDomainEvent
+    protected void Subscribe<TEvent>(Action<TEvent> apply) where TEvent : IDomainEvent =>
+        Subscribe<TEvent>(e =>
+        {
+            apply(e);
+            return Task.CompletedTask;
+        });
+
+    /// <summary>The same, for handlers that need to await (e.g. reload a row from the database).</summary>
+    protected void Subscribe<TEvent>(Func<TEvent, Task> apply) where TEvent : IDomainEvent
     {
         if (IsLive)
         {
+            HookResync();
             _subscriptions.Add(Events.Subscribe<TEvent>(e => OnUiAsync(() => apply(e))));
         }
     }
@@ -33,7 +52,8 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     {
         if (IsLive)
         {
-            _subscriptions.Add(Stats.Watch(date, s => OnUiAsync(() => apply(s))));
+            HookResync();
+            _subscriptions.Add(Stats.Watch(date, s => OnUiAsync(() => Run(apply, s))));
         }
     }
 
@@ -42,17 +62,85 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
     {
         if (IsLive)
         {
-            _subscriptions.Add(watch(() => _ = OnUiAsync(apply)));
+            HookResync();
+            _subscriptions.Add(watch(() => _ = OnUiAsync(() => Run(apply))));
         }
     }
 
-    private async Task OnUiAsync(Action apply)
+    /// <summary>
+    /// Returns a trigger that runs <paramref name="work"/> once, <paramref name="delayMs"/> after the first call,
+    /// however many calls arrive meanwhile: a burst of events costs one reload. A call made while the work runs
+    /// schedules one more run, so the last event is never missed. Call the trigger from the page's own callbacks.
+    /// </summary>
+    protected Action Coalesce(Func<Task> work, int delayMs = 150)
+    {
+        var pending = false;
+        return () =>
+        {
+            if (pending || _disposed)
+            {
+                return;
+            }
+
+            pending = true;
+            _ = RunLaterAsync();
+        };
+
+        async Task RunLaterAsync()
+        {
+            try
+            {
+                await Task.Delay(delayMs, _lifetime.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            await OnUiAsync(() =>
+            {
+                pending = false;
+                return work();
+            });
+        }
+    }
+
+    /// <summary>Called after the circuit reconnects: reload what the page shows from the database.</summary>
+    protected virtual Task ResyncAsync() => Task.CompletedTask;
+
+    private void HookResync()
+    {
+        if (!_resyncHooked)
+        {
+            _resyncHooked = true;
+            _subscriptions.Add(Connection.OnReconnected(() => _ = OnUiAsync(ResyncAsync)));
+        }
+    }
+
+    private static Task Run<T>(Action<T> apply, T value)
+    {
+        apply(value);
+        return Task.CompletedTask;
+    }
+
+    private static Task Run(Action apply)
+    {
+        apply();
+        return Task.CompletedTask;
+    }
+
+    private async Task OnUiAsync(Func<Task> apply)
     {
         try
         {
-            await InvokeAsync(() =>
+            await InvokeAsync(async () =>
             {
-                apply();
+                if (_disposed)
+                {
+                    return;
+                }
+
+                await apply();
                 StateHasChanged();
             });
         }
@@ -68,12 +156,21 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     public void Dispose()
     {
+        _disposed = true;
+        _lifetime.Cancel();
         foreach (var subscription in _subscriptions)
         {
             subscription.Dispose();
         }
 
         _subscriptions.Clear();
+        _lifetime.Dispose();
+        Dispose(disposing: true);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>For pages that own more than their subscriptions.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
     }
 }
