@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(pwd)/docs/screenshots"
 dotnet build Dashboard.sln -c Release
-DASHBOARD_SCREENSHOTS="$out" dotnet test Dashboard.Tests -c Release --no-build --filter "FullyQualifiedName~DemoDashboardTests"
+DASHBOARD_SCREENSHOTS="$out" dotnet test Dashboard.Tests -c Release --no-build --filter "FullyQualifiedName~Browser.Demo"
 ls -l "$out"

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dashboard.Tests.Support;
 using Microsoft.Playwright;
+using static Dashboard.Tests.Support.DemoScreens;
 
 namespace Dashboard.Tests.Browser;
 
@@ -12,9 +13,6 @@ public sealed class DemoApp : DashboardApp
 
 public sealed class DemoDashboardTests(DemoApp app, BrowserFixture browser) : IClassFixture<DemoApp>, IClassFixture<BrowserFixture>
 {
-    /// <summary>Set DASHBOARD_SCREENSHOTS to a folder to keep the pictures (scripts/screenshots.sh does).</summary>
-    private static readonly string? ScreenshotDirectory = Environment.GetEnvironmentVariable("DASHBOARD_SCREENSHOTS");
-
     [Fact]
     public async Task The_demo_business_shows_a_populated_dashboard()
     {
@@ -59,25 +57,5 @@ public sealed class DemoDashboardTests(DemoApp app, BrowserFixture browser) : IC
         await Assertions.Expect(page.GetByTestId("statement-row").First).ToBeVisibleAsync();
         await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "the month statement");
         await page.Context.CloseAsync();
-    }
-
-    private static async Task AssertNoSidewaysScrollAtPhoneWidthAsync(IPage page, string what)
-    {
-        await page.SetViewportSizeAsync(390, 844);
-        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
-        Assert.False(overflow, $"{what} scrolls sideways at phone width");
-        // Tables may scroll inside their card, but a phone should not need to: their columns fit.
-        var wideTables = await page.EvaluateAsync<string[]>(
-            "() => [...document.querySelectorAll('.table-responsive')].filter(t => t.scrollWidth > t.clientWidth + 1).map(t => `${t.querySelector('table')?.dataset.testid} (${t.scrollWidth} > ${t.clientWidth} px)`)");
-        Assert.True(wideTables.Length == 0, $"{what}: {string.Join(", ", wideTables)} wider than a phone");
-    }
-
-    private static async Task SaveAsync(IPage page, string name)
-    {
-        if (!string.IsNullOrEmpty(ScreenshotDirectory))
-        {
-            Directory.CreateDirectory(ScreenshotDirectory);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDirectory, name) });
-        }
     }
 }
