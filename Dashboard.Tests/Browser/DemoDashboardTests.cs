@@ -54,6 +54,17 @@ public sealed class DemoDashboardTests(DemoApp app, BrowserFixture browser) : IC
         await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "the customer page");
         await SaveAsync(page, "customer-detail-phone.png");
         await page.GetByTestId("tab-statement").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("statement-table")).ToBeVisibleAsync();
+        // The customer with the largest dues may have stopped taking milk, and early in a month this month's statement
+        // may be empty: go back, as a person would, to the last month with entries.
+        for (var back = 0; back < 6 && await page.GetByTestId("statement-row").CountAsync() == 0; back++)
+        {
+            var caption = page.GetByTestId("statement-table").Locator("caption");
+            var shown = await caption.TextContentAsync();
+            await page.GetByTestId("statement-prev").ClickAsync();
+            await Assertions.Expect(caption).Not.ToHaveTextAsync(shown ?? "");
+        }
+
         await Assertions.Expect(page.GetByTestId("statement-row").First).ToBeVisibleAsync();
         await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "the month statement");
         await page.Context.CloseAsync();
