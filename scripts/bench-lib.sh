@@ -113,6 +113,7 @@ post_json() { # url expected-status body [bearer]
 }
 
 # Starts the Release build on a free 127.0.0.1 port with its own SQLite file and admin; waits for /health.
+# BENCH_SEED_DEMO=true fills the database with the demo business first.
 start_app() { # data-dir
   local dir="$1" port
   port="$(free_port)"
@@ -126,7 +127,7 @@ start_app() { # data-dir
     Dashboard__DataDirectory="$dir" \
     Dashboard__Admin__Email="$ADMIN_EMAIL" \
     Dashboard__Admin__Password="$ADMIN_PASSWORD" \
-    Dashboard__SeedDemoData=false \
+    Dashboard__SeedDemoData="${BENCH_SEED_DEMO:-false}" \
     Realtime__RateLimit__PermitsPerSecond=1000 \
     Realtime__RateLimit__Burst=1000 \
     Logging__LogLevel__Default=Warning \
