@@ -116,4 +116,31 @@ public sealed class DeliveriesLiveTests(DashboardApp app, BrowserFixture browser
         await AssertSameDocumentAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task After_a_dropped_connection_the_sheet_reloads_what_was_written_meanwhile()
+    {
+        using var admin = await app.AdminClientAsync();
+        var date = app.Today.AddDays(-4);
+        var (customer, entry) = await CustomerOnSheetAsync(admin, "Resync Reva", date, NewRoute("Rs"), quantity: 1m, price: 60m);
+        var page = await DayAsync(date);
+        await MarkDocumentAsync(page);
+
+        // Written behind the app's back: no event announces it, only a reload from the database can show it.
+        await using (var db = app.Db())
+        {
+            var row = await db.DailyEntries.SingleAsync(e => e.Id == entry);
+            (row.Quantity, row.Amount, row.Version) = (4m, 240m, row.Version + 1);
+            await db.SaveChangesAsync();
+        }
+
+        await Assertions.Expect(Row(page, customer).GetByTestId("delivery-amount")).ToHaveTextAsync("₹60.00");
+        // Blazor's own test hook: closes the circuit's connection as a network drop would; the script reconnects.
+        await page.EvaluateAsync("() => Blazor._internal.forceCloseConnection()");
+
+        await Assertions.Expect(Row(page, customer).GetByTestId("delivery-amount")).ToHaveTextAsync("₹240.00", new() { Timeout = 15_000 });
+        await Assertions.Expect(Row(page, customer).GetByTestId("delivery-quantity")).ToHaveValueAsync("4");
+        await AssertSameDocumentAsync(page);
+        await page.Context.CloseAsync();
+    }
 }
