@@ -10,3 +10,8 @@ public sealed record DaySheetResult(DateOnly Date, int Created, int Existing);
 
 /// <summary>The outcome of recording a delivery: a new entry, or the day's existing entry updated.</summary>
 public sealed record RecordDeliveryResult(DailyEntry Entry, bool Created);
+
+/// <summary>Every pending entry of one route on one day becomes delivered. Route "" means the customers without a route.</summary>
+public sealed record MarkRouteDelivered(DateOnly? Date, string? Route);
+
+public sealed record RouteDeliveredResult(DateOnly Date, string Route, int Count, IReadOnlyList<DailyEntry> Entries);

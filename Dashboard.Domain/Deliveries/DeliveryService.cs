@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Deliveries;
 
-public sealed class DeliveryService(DomainWriter writer, BusinessClock clock)
+public sealed partial class DeliveryService(DomainWriter writer, BusinessClock clock)
 {
     /// <summary>How far ahead a day sheet may be prepared.</summary>
     public const int MaxDaysAhead = 7;

@@ -18,6 +18,8 @@ public static class DeliveryEndpoints
         api.MapGet("/{id:guid}", Get).WithSummary("One entry.");
         api.MapPatch("/{id:guid}", Update).WithSummary("Change quantity, price or status of an entry.");
         api.MapPost("/generate", Generate).WithSummary("Prepare a day's sheet from the active customers' defaults (idempotent).");
+        api.MapPost("/mark-delivered", MarkRouteDelivered).WithSummary(
+            "Mark every pending entry of one route on one day delivered, in one transaction (route \"\" = customers without a route).");
         return app;
     }
 
@@ -44,4 +46,8 @@ public static class DeliveryEndpoints
     public static async Task<Ok<DaySheetResult>> Generate(GenerateDaySheet body, DeliveryService deliveries, ClaimsPrincipal user,
         CancellationToken ct) =>
         TypedResults.Ok(await deliveries.GenerateAsync(user.ToActor(Channel.Api), body, ct));
+
+    public static async Task<Ok<RouteDeliveredResult>> MarkRouteDelivered(MarkRouteDelivered body, DeliveryService deliveries, ClaimsPrincipal user,
+        CancellationToken ct) =>
+        TypedResults.Ok(await deliveries.MarkRouteDeliveredAsync(user.ToActor(Channel.Api), body, ct));
 }

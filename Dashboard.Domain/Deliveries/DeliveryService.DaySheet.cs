@@ -1,0 +1,86 @@
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Customers;
+using Microsoft.EntityFrameworkCore;
+
+namespace Dashboard.Domain.Deliveries;
+
+public sealed partial class DeliveryService
+{
+    public Task<DaySheet> DaySheetAsync(Actor actor, DateOnly date, CancellationToken ct = default)
+    {
+        Guard.StaffOrDelivery(actor);
+        return writer.ReadAsync(async db =>
+        {
+            var rows = await db.DailyEntries.AsNoTracking().Where(e => e.Date == date)
+                .Select(e => new { Entry = e, e.Customer!.Name, e.Customer.Route }).ToListAsync(ct);
+            var lines = rows.OrderBy(r => r.Route is null).ThenBy(r => r.Route, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(r => new DaySheetLine(r.Entry.ToModel(r.Name), r.Route)).ToList();
+            var onSheet = rows.Select(r => r.Entry.CustomerId).ToHashSet();
+            var active = await db.Customers.AsNoTracking().Where(c => c.IsActive).ToListAsync(ct);
+            var missing = active.Where(c => !onSheet.Contains(c.Id))
+                .OrderBy(c => c.Route is null).ThenBy(c => c.Route, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Select(c => c.ToModel()).ToList();
+            return new DaySheet(date, lines, missing);
+        }, ct);
+    }
+
+    /// <summary>
+    /// The round is done: every pending entry of the route that day becomes delivered, in one transaction, with one
+    /// activity row for the lot. Skipped and already delivered entries are left as they are.
+    /// </summary>
+    public Task<RouteDeliveredResult> MarkRouteDeliveredAsync(Actor actor, MarkRouteDelivered command, CancellationToken ct = default)
+    {
+        Guard.StaffOrDelivery(actor);
+        var v = new Validation();
+        var date = v.Required("date", command.Date);
+        if (command.Route is null)
+        {
+            v.Add("route", "route is required (\"\" for the customers without a route).");
+        }
+
+        var route = command.Route is null ? null : v.Text("route", command.Route, 50, required: false);
+        if (date is { } d && d > clock.Today)
+        {
+            v.Add("date", "A delivery cannot be marked delivered on a future date.");
+        }
+
+        v.ThrowIfInvalid();
+
+        return writer.WriteAsync(actor, async scope =>
+        {
+            var day = date!.Value;
+            var query = scope.Db.DailyEntries.Include(e => e.Customer).Where(e => e.Date == day && e.Status == DeliveryStatus.Pending);
+            query = route is "" ? query.Where(e => e.Customer!.Route == null) : query.Where(e => e.Customer!.Route == route);
+            var pending = await query.ToListAsync(ct);
+            foreach (var entity in pending)
+            {
+                entity.Status = DeliveryStatus.Delivered;
+                entity.Amount = Money.Round(entity.Quantity * entity.PricePerLiter);
+                entity.UpdatedBy = scope.Actor.Name;
+                entity.UpdatedAt = scope.Now;
+                entity.Version++;
+            }
+
+            await scope.Db.SaveChangesAsync(ct);
+            var entries = pending.OrderBy(e => e.Customer!.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(e => e.ToModel(e.Customer!.Name)).ToList();
+            foreach (var entry in entries)
+            {
+                scope.Raise(new DeliveryChanged(entry, Created: false));
+                scope.Raise(new BalanceChanged(await CustomerService.BalanceOf(scope.Db, entry.CustomerId, ct)));
+            }
+
+            if (entries.Count > 0)
+            {
+                var name = route is "" ? "no route" : route;
+                var liters = entries.Sum(e => e.Quantity);
+                scope.Log("deliveries.route-delivered", "daysheet", $"{day:yyyy-MM-dd}/{route}",
+                    $"Marked {entries.Count} deliveries on {name} delivered for {day:yyyy-MM-dd} ({liters:0.###} L)", null,
+                    after: new { date = day, route, count = entries.Count, entries = entries.Select(e => e.Id) });
+            }
+
+            return new RouteDeliveredResult(day, route!, entries.Count, entries);
+        }, ct);
+    }
+}
