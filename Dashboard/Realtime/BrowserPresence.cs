@@ -1,26 +1,65 @@
+using System.Security.Claims;
 using Dashboard.Auth;
 using Dashboard.Domain.Common;
+using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Routing;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 
 namespace Dashboard.Realtime;
 
-/// <summary>Counts each signed-in browser tab (Blazor circuit) in "who is online", next to the apps' connections.</summary>
-public sealed class BrowserPresence(ConnectionRegistry registry, AuthenticationStateProvider auth) : CircuitHandler
+/// <summary>
+/// Counts each signed-in browser tab (Blazor circuit) in "who is online", next to the apps' connections, with the page
+/// it is on. One per circuit (scoped), so it sees that circuit's navigation and sign-in.
+/// </summary>
+public sealed class BrowserPresence(ConnectionRegistry registry, AuthenticationStateProvider auth, NavigationManager navigation) : CircuitHandler
 {
     public const string Transport = "browser";
+
+    private string? _circuitId;
 
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         var user = (await auth.GetAuthenticationStateAsync()).User;
         if (user.Identity?.IsAuthenticated == true && Roles.All.Any(user.IsInRole))
         {
-            registry.Add(circuit.Id, Transport, user.ToActor(Channel.Web), []);
+            _circuitId = circuit.Id;
+            registry.Add(circuit.Id, Transport, user.ToActor(Channel.Web), [], new ConnectionControl(user, _ => SignOut()), PathOf(navigation.Uri));
+            navigation.LocationChanged += OnLocationChanged;
         }
+    }
+
+    private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
+    {
+        if (_circuitId is { } id)
+        {
+            registry.SetPage(id, PathOf(e.Location));
+        }
+    }
+
+    /// <summary>
+    /// The tab's sign-in ends now: the router re-renders for an anonymous user and sends the tab to the sign-in page
+    /// (a full load, which ends this circuit; the cookie is refused there too).
+    /// </summary>
+    private void SignOut()
+    {
+        if (auth is IHostEnvironmentAuthenticationStateProvider host)
+        {
+            host.SetAuthenticationState(Task.FromResult(new AuthenticationState(new ClaimsPrincipal(new ClaimsIdentity()))));
+        }
+    }
+
+    /// <summary>The path only: a query string may hold what someone typed into a search box.</summary>
+    private string PathOf(string uri)
+    {
+        var relative = navigation.ToBaseRelativePath(uri);
+        var end = relative.IndexOfAny(['?', '#']);
+        return "/" + (end < 0 ? relative : relative[..end]);
     }
 
     public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
+        navigation.LocationChanged -= OnLocationChanged;
         registry.Remove(circuit.Id);
         return Task.CompletedTask;
     }
