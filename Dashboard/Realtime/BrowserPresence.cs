@@ -17,23 +17,47 @@ public sealed class BrowserPresence(ConnectionRegistry registry, AuthenticationS
     public const string Transport = "browser";
 
     private string? _circuitId;
+    private Actor? _actor;
+    private ClaimsPrincipal? _user;
+    private string? _page;
 
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         var user = (await auth.GetAuthenticationStateAsync()).User;
         if (user.Identity?.IsAuthenticated == true && Roles.All.Any(user.IsInRole))
         {
-            _circuitId = circuit.Id;
-            registry.Add(circuit.Id, Transport, user.ToActor(Channel.Web), [], new ConnectionControl(user, _ => SignOut()), PathOf(navigation.Uri));
+            (_circuitId, _actor, _user, _page) = (circuit.Id, user.ToActor(Channel.Web), user, PathOf(navigation.Uri));
+            Register();
             navigation.LocationChanged += OnLocationChanged;
         }
     }
+
+    // A tab whose connection dropped is not online, though its circuit waits a few minutes for it to come back (a
+    // closed tab may never say goodbye): it leaves the list when the connection goes, and comes back with it.
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        registry.Remove(circuit.Id);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        if (_circuitId is not null && !registry.Snapshot().Any(c => c.Id == _circuitId))
+        {
+            Register();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private void Register() => registry.Add(_circuitId!, Transport, _actor!, [], new ConnectionControl(_user!, _ => SignOut()), _page);
 
     private void OnLocationChanged(object? sender, LocationChangedEventArgs e)
     {
         if (_circuitId is { } id)
         {
-            registry.SetPage(id, PathOf(e.Location));
+            _page = PathOf(e.Location);
+            registry.SetPage(id, _page);
         }
     }
 
