@@ -140,7 +140,7 @@ public sealed partial class UserService
     {
         await using var scope = scopes.CreateAsyncScope();
         var (users, db) = Services(scope);
-        return await writer.WriteAsync(db, actor, async w =>
+        var result = await writer.WriteAsync(db, actor, async w =>
         {
             var user = await users.FindByIdAsync(id) ?? throw DomainException.NotFound("User", id);
             var before = await SummaryAsync(db, id, ct);
@@ -154,6 +154,12 @@ public sealed partial class UserService
             w.Raise(new UserChanged(after));
             return after;
         }, ct);
+        foreach (var cache in caches)
+        {
+            cache.Forget(id);
+        }
+
+        return result;
     }
 
     private static async Task<int> ActiveAdminsAsync(DashboardDbContext db, CancellationToken ct)

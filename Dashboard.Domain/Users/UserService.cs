@@ -13,7 +13,7 @@ namespace Dashboard.Domain.Users;
 /// Every call works in a DI scope of its own (its own UserManager and context): a Blazor circuit keeps its scope for
 /// hours, and a context that long-lived would serve stale, tracked users and trip over two overlapping calls.
 /// </remarks>
-public sealed partial class UserService(IServiceScopeFactory scopes, DomainWriter writer, BusinessClock clock)
+public sealed partial class UserService(IServiceScopeFactory scopes, DomainWriter writer, BusinessClock clock, IEnumerable<IUserSignInCache> caches)
 {
     public async Task<UserSummary> CreateAsync(Actor actor, CreateUser command, CancellationToken ct = default)
     {

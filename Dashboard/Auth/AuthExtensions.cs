@@ -48,6 +48,7 @@ public static class AuthExtensions
         });
 
         services.AddSingleton<UserAccess>();
+        services.AddSingleton<IUserSignInCache>(sp => sp.GetRequiredService<UserAccess>());
         services.AddSingleton<TokenService>();
         services.AddAuthentication(o =>
             {

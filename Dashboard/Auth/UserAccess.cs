@@ -18,7 +18,7 @@ namespace Dashboard.Auth;
 /// Every authenticated request asks, so answers are cached for <see cref="CacheFor"/>; a <see cref="UserChanged"/>
 /// drops the user's entry at once. A cached answer is only trusted to accept: before refusing, the database is read.
 /// </remarks>
-public sealed class UserAccess : IDisposable
+public sealed class UserAccess : IUserSignInCache, IDisposable
 {
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
