@@ -12,7 +12,8 @@ namespace Dashboard.Realtime;
 /// Counts each signed-in browser tab (Blazor circuit) in "who is online", next to the apps' connections, with the page
 /// it is on. One per circuit (scoped), so it sees that circuit's navigation and sign-in.
 /// </summary>
-public sealed class BrowserPresence(ConnectionRegistry registry, AuthenticationStateProvider auth, NavigationManager navigation) : CircuitHandler
+public sealed class BrowserPresence(ConnectionRegistry registry, AuthenticationStateProvider auth, NavigationManager navigation, UserAccess access)
+    : CircuitHandler
 {
     public const string Transport = "browser";
 
@@ -40,14 +41,21 @@ public sealed class BrowserPresence(ConnectionRegistry registry, AuthenticationS
         return Task.CompletedTask;
     }
 
-    public override Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
+    public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        if (_circuitId is not null && !registry.Snapshot().Any(c => c.Id == _circuitId))
+        if (_circuitId is null || registry.Snapshot().Any(c => c.Id == _circuitId))
         {
-            Register();
+            return;
         }
 
-        return Task.CompletedTask;
+        // Cut off while the user was disabled (or their role changed), the tab missed its sign-out: do it now.
+        if (await access.RefusalAsync(_user!, cancellationToken) is not null)
+        {
+            SignOut();
+            return;
+        }
+
+        Register();
     }
 
     private void Register() => registry.Add(_circuitId!, Transport, _actor!, [], new ConnectionControl(_user!, _ => SignOut()), _page);
