@@ -2,20 +2,18 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Domain.Users;
 
-public sealed record CreateUser(string? Email, string? Password, string? Role, Guid? CustomerId, string? DisplayName);
-
-public sealed record UserSummary(string Id, string Email, string DisplayName, string Role, Guid? CustomerId, bool LockedOut, DateTime CreatedAt);
-
-public sealed record UserChanged(UserSummary User) : Events.IDomainEvent
-{
-    public Guid? CustomerId => User.CustomerId;
-}
-
-/// <summary>User administration over ASP.NET Core Identity, in the same transaction as its activity entry.</summary>
-public sealed class UserService(UserManager<AppUser> users, DashboardDbContext db, DomainWriter writer, BusinessClock clock)
+/// <summary>
+/// User administration over ASP.NET Core Identity, each write in one transaction with its activity entry.
+/// </summary>
+/// <remarks>
+/// Every call works in a DI scope of its own (its own UserManager and context): a Blazor circuit keeps its scope for
+/// hours, and a context that long-lived would serve stale, tracked users and trip over two overlapping calls.
+/// </remarks>
+public sealed partial class UserService(IServiceScopeFactory scopes, DomainWriter writer, BusinessClock clock, IEnumerable<IUserSignInCache> caches)
 {
     public async Task<UserSummary> CreateAsync(Actor actor, CreateUser command, CancellationToken ct = default)
     {
@@ -32,23 +30,18 @@ public sealed class UserService(UserManager<AppUser> users, DashboardDbContext d
             v.Add("password", "password is required.");
         }
 
-        var role = Roles.Normalize(command.Role);
-        if (role is null)
+        var role = ValidRole(v, command.Role, required: true);
+        if (role is not null)
         {
-            v.Add("role", $"role must be one of {string.Join(", ", Roles.All)}.");
-        }
-        else if (role == Roles.Customer && command.CustomerId is null)
-        {
-            v.Add("customerId", "customerId is required for a Customer user.");
-        }
-        else if (role != Roles.Customer && command.CustomerId is not null)
-        {
-            v.Add("customerId", "Only Customer users are linked to a customer.");
+            CheckLink(v, role, command.CustomerId);
         }
 
         var displayName = v.Text("displayName", command.DisplayName, 100, required: false);
         v.ThrowIfInvalid();
 
+        await using var scope = scopes.CreateAsyncScope();
+        var (users, db) = Services(scope);
+        await CheckPasswordAsync(users, new AppUser { UserName = email, Email = email }, command.Password!);
         if (command.CustomerId is { } cid && !await db.Customers.AnyAsync(c => c.Id == cid, ct))
         {
             throw DomainException.NotFound("Customer", cid);
@@ -59,7 +52,7 @@ public sealed class UserService(UserManager<AppUser> users, DashboardDbContext d
             throw DomainException.Conflict($"A user with email {email} already exists.");
         }
 
-        return await writer.WriteAsync(db, actor, async scope =>
+        return await writer.WriteAsync(db, actor, async w =>
         {
             var user = new AppUser
             {
@@ -68,14 +61,14 @@ public sealed class UserService(UserManager<AppUser> users, DashboardDbContext d
                 EmailConfirmed = true,
                 DisplayName = string.IsNullOrEmpty(displayName) ? email!.Split('@')[0] : displayName,
                 CustomerId = command.CustomerId,
-                CreatedAt = scope.Now,
+                CreatedAt = w.Now,
                 LockoutEnabled = true,
             };
             Check(await users.CreateAsync(user, command.Password!));
             Check(await users.AddToRoleAsync(user, role!));
-            var summary = new UserSummary(user.Id, user.Email!, user.DisplayName, role!, user.CustomerId, false, user.CreatedAt);
-            scope.Log("user.created", "user", user.Id, $"Created {role} user {user.Email}", user.CustomerId, after: summary);
-            scope.Raise(new UserChanged(summary));
+            var summary = await SummaryAsync(db, user.Id, ct);
+            w.Log("user.created", "user", user.Id, $"Created {role} user {user.Email}", user.CustomerId, after: summary);
+            w.Raise(new UserChanged(summary));
             return summary;
         }, ct);
     }
@@ -83,17 +76,84 @@ public sealed class UserService(UserManager<AppUser> users, DashboardDbContext d
     public async Task<IReadOnlyList<UserSummary>> ListAsync(Actor actor, CancellationToken ct = default)
     {
         Guard.Admin(actor);
+        await using var scope = scopes.CreateAsyncScope();
+        return await QuerySummaries(Services(scope).Db, null, ct);
+    }
+
+    public async Task<UserSummary> GetAsync(Actor actor, string id, CancellationToken ct = default)
+    {
+        Guard.Admin(actor);
+        await using var scope = scopes.CreateAsyncScope();
+        return await SummaryAsync(Services(scope).Db, id, ct);
+    }
+
+    private static (UserManager<AppUser> Users, DashboardDbContext Db) Services(AsyncServiceScope scope) =>
+        (scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), scope.ServiceProvider.GetRequiredService<DashboardDbContext>());
+
+    private async Task<UserSummary> SummaryAsync(DashboardDbContext db, string id, CancellationToken ct) =>
+        (await QuerySummaries(db, id, ct)).SingleOrDefault() ?? throw DomainException.NotFound("User", id);
+
+    private async Task<IReadOnlyList<UserSummary>> QuerySummaries(DashboardDbContext db, string? id, CancellationToken ct)
+    {
         var now = clock.UtcNow;
         var rows = await (from u in db.Users.AsNoTracking()
+                          where id == null || u.Id == id
                           join ur in db.UserRoles on u.Id equals ur.UserId into urs
                           from ur in urs.DefaultIfEmpty()
                           join r in db.Roles on ur.RoleId equals r.Id into rs
                           from r in rs.DefaultIfEmpty()
+                          join c in db.Customers on u.CustomerId equals c.Id into cs
+                          from c in cs.DefaultIfEmpty()
                           orderby u.Email
-                          select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.CustomerId, u.LockoutEnd, u.CreatedAt })
+                          select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.CustomerId, CustomerName = c.Name, u.LockoutEnd, u.CreatedAt })
             .ToListAsync(ct);
-        return rows.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, u.Role ?? "", u.CustomerId,
-            u.LockoutEnd is { } end && end.UtcDateTime > now, u.CreatedAt)).ToList();
+        return rows.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, u.Role ?? "", u.CustomerId, u.CustomerName,
+            UserRules.IsDisabled(u.LockoutEnd), UserRules.IsLockedOut(u.LockoutEnd, now), u.CreatedAt)).ToList();
+    }
+
+    private static string? ValidRole(Validation v, string? value, bool required)
+    {
+        if (value is null && !required)
+        {
+            return null;
+        }
+
+        var role = Roles.Normalize(value);
+        if (role is null)
+        {
+            v.Add("role", $"role must be one of {string.Join(", ", Roles.All)}.");
+        }
+
+        return role;
+    }
+
+    private static void CheckLink(Validation v, string role, Guid? customerId)
+    {
+        if (role == Roles.Customer && customerId is null)
+        {
+            v.Add("customerId", "customerId is required for a Customer user.");
+        }
+        else if (role != Roles.Customer && customerId is not null)
+        {
+            v.Add("customerId", "Only Customer users are linked to a customer.");
+        }
+    }
+
+    /// <summary>Identity's password rules, checked before anything is written, as field messages.</summary>
+    private static async Task CheckPasswordAsync(UserManager<AppUser> users, AppUser user, string password)
+    {
+        var problems = new List<string>();
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, user, password);
+            problems.AddRange(result.Errors.Select(e => e.Description));
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new DomainException(ErrorCodes.ValidationFailed, string.Join(" ", problems),
+                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["password"] = [.. problems] });
+        }
     }
 
     private static void Check(IdentityResult result)

@@ -41,4 +41,27 @@ public sealed class WhoIsOnlineTests(DashboardApp app, BrowserFixture browser) :
         await Assertions.Expect(page.GetByTestId("users-table")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Who_is_online_shows_the_page_a_second_browser_is_on_as_it_navigates_and_drops_it_when_closed()
+    {
+        using var admin = await app.AdminClientAsync();
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, "Staff");
+        var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        await page.GetByTestId("nav-users").ClickAsync();
+        var online = page.GetByTestId("online-users");
+        await Assertions.Expect(online.GetByTestId("online-page").Filter(new() { HasText = "/users" }).First).ToBeVisibleAsync();
+
+        var staff = await browser.SignedInPageAsync(app.BaseAddress, email, password);
+        var staffRow = online.Locator($"[data-user-id='{await UserSteps.UserIdAsync(app, email)}']");
+        await Assertions.Expect(staffRow.GetByTestId("online-page")).ToHaveTextAsync("/", new() { Timeout = 5_000 });
+        await Assertions.Expect(staffRow.GetByTestId("online-transport")).ToHaveTextAsync("browser");
+
+        await staff.GetByTestId("nav-customers").ClickAsync();
+        await Assertions.Expect(staffRow.GetByTestId("online-page")).ToHaveTextAsync("/customers", new() { Timeout = 5_000 });
+
+        await staff.Context.CloseAsync();
+        await Assertions.Expect(staffRow).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await page.Context.CloseAsync();
+    }
 }

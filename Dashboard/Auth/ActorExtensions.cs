@@ -7,6 +7,12 @@ public static class DashboardClaims
 {
     public const string CustomerId = "customer_id";
     public const string DisplayName = "display_name";
+
+    /// <summary>Identity's own claim in the cookie (the default of IdentityOptions.ClaimsIdentity.SecurityStampClaimType).</summary>
+    public const string SecurityStamp = "AspNet.Identity.SecurityStamp";
+
+    /// <summary>In bearer tokens: a hash of the security stamp at issue time (see <see cref="UserAccess"/>).</summary>
+    public const string StampFingerprint = "stamp";
 }
 
 public static class ActorExtensions

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Users;
 using Dashboard.Infrastructure;
@@ -26,7 +25,7 @@ public sealed class AdminBootstrap(UserManager<AppUser> users, IOptions<Dashboar
         var configured = options.Value.Admin;
         var email = string.IsNullOrWhiteSpace(configured.Email) ? DefaultEmail : configured.Email.Trim();
         var generated = string.IsNullOrEmpty(configured.Password);
-        var password = generated ? GeneratePassword() : configured.Password!;
+        var password = generated ? UserRules.GeneratePassword() : configured.Password!;
         var admin = new AppUser
         {
             UserName = email,
@@ -54,18 +53,5 @@ public sealed class AdminBootstrap(UserManager<AppUser> users, IOptions<Dashboar
         {
             logger.LogInformation("First start: created the admin account {Email} from configuration.", email);
         }
-    }
-
-    /// <summary>20 characters from every class Identity's password policy asks for.</summary>
-    private static string GeneratePassword()
-    {
-        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ", lower = "abcdefghijkmnopqrstuvwxyz", digits = "23456789", symbols = "!@#$%*-_=+";
-        const string all = upper + lower + digits + symbols;
-        var chars = new[] { Pick(upper), Pick(lower), Pick(digits), Pick(symbols) }
-            .Concat(Enumerable.Range(0, 16).Select(_ => Pick(all))).ToArray();
-        RandomNumberGenerator.Shuffle(chars.AsSpan());
-        return new string(chars);
-
-        static char Pick(string set) => set[RandomNumberGenerator.GetInt32(set.Length)];
     }
 }

@@ -11,6 +11,8 @@ public sealed record TokenRequest(string? Email, string? Password);
 
 public static class AuthEndpoints
 {
+    public const string DisabledMessage = "This account is disabled; ask an admin to enable it.";
+
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Auth");
@@ -38,6 +40,14 @@ public static class AuthEndpoints
         if (user is null)
         {
             return Problem(ApiProblems.Create(ErrorCodes.Unauthenticated, "Wrong email or password."));
+        }
+
+        // Disabled by an admin: said plainly, but only to someone who knows the password.
+        if (UserRules.IsDisabled(user.LockoutEnd))
+        {
+            return Problem(await users.CheckPasswordAsync(user, request.Password)
+                ? ApiProblems.Create(ErrorCodes.Forbidden, DisabledMessage)
+                : ApiProblems.Create(ErrorCodes.Unauthenticated, "Wrong email or password."));
         }
 
         var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);

@@ -2,6 +2,7 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
 using Dashboard.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -40,11 +41,14 @@ public static class AuthExtensions
             o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request)
                 ? ApiProblems.WriteAsync(ctx.HttpContext, ErrorCodes.Unauthenticated, "Sign in or send a bearer token.")
                 : RedirectAsync(ctx.Response, ctx.RedirectUri);
+            o.Events.OnValidatePrincipal = ValidateCookieAsync;
             o.Events.OnRedirectToAccessDenied = ctx => IsApi(ctx.Request)
                 ? ApiProblems.WriteAsync(ctx.HttpContext, ErrorCodes.Forbidden, "Your role may not do this.")
                 : RedirectAsync(ctx.Response, ctx.RedirectUri);
         });
 
+        services.AddSingleton<UserAccess>();
+        services.AddSingleton<IUserSignInCache>(sp => sp.GetRequiredService<UserAccess>());
         services.AddSingleton<TokenService>();
         services.AddAuthentication(o =>
             {
@@ -72,10 +76,24 @@ public static class AuthExtensions
 
                         return Task.CompletedTask;
                     },
+                    // A disabled user's tokens, and tokens issued before their role or password changed, stop working.
+                    OnTokenValidated = async ctx =>
+                    {
+                        var access = ctx.HttpContext.RequestServices.GetRequiredService<UserAccess>();
+                        if (await access.RefusalAsync(ctx.Principal!, ctx.HttpContext.RequestAborted) is { } reason)
+                        {
+                            ctx.Fail(new AccessRevokedException(reason));
+                        }
+                    },
                     OnChallenge = ctx =>
                     {
                         ctx.HandleResponse();
-                        var message = ctx.AuthenticateFailure is null ? "A bearer token is required." : "The bearer token is invalid or expired.";
+                        var message = ctx.AuthenticateFailure switch
+                        {
+                            null => "A bearer token is required.",
+                            AccessRevokedException revoked => revoked.Message,
+                            _ => "The bearer token is invalid or expired.",
+                        };
                         ctx.Response.Headers.WWWAuthenticate = "Bearer";
                         return ApiProblems.WriteAsync(ctx.HttpContext, ErrorCodes.Unauthenticated, message);
                     },
@@ -88,6 +106,23 @@ public static class AuthExtensions
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         return builder;
+    }
+
+    /// <summary>
+    /// The same check for the browser's cookie, on every request (cached briefly by <see cref="UserAccess"/>), then
+    /// Identity's own periodic stamp check, which also refreshes the cookie's claims.
+    /// </summary>
+    private static async Task ValidateCookieAsync(Microsoft.AspNetCore.Authentication.Cookies.CookieValidatePrincipalContext ctx)
+    {
+        var access = ctx.HttpContext.RequestServices.GetRequiredService<UserAccess>();
+        if (ctx.Principal is null || await access.RefusalAsync(ctx.Principal, ctx.HttpContext.RequestAborted) is not null)
+        {
+            ctx.RejectPrincipal();
+            await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return;
+        }
+
+        await SecurityStampValidator.ValidatePrincipalAsync(ctx);
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");

@@ -19,7 +19,7 @@ public sealed record TokenUser(string Id, string Email, string DisplayName, stri
 /// Issues the signed JWTs the apps use. The key comes from configuration, or is generated once and kept in the
 /// database (so every instance and every restart agree on it); it is never a constant in code.
 /// </summary>
-public sealed class TokenService(IOptions<DashboardOptions> options, BusinessClock clock)
+public sealed class TokenService(IOptions<DashboardOptions> options, BusinessClock clock, UserAccess access)
 {
     private const string SecretName = "jwt-signing-key";
     private SymmetricSecurityKey? _key;
@@ -66,6 +66,7 @@ public sealed class TokenService(IOptions<DashboardOptions> options, BusinessClo
             new("role", role),
             new(DashboardClaims.DisplayName, user.DisplayName),
             new(JwtRegisteredClaimNames.Jti, Guid.NewGuid().ToString("N")),
+            new(DashboardClaims.StampFingerprint, UserAccess.Fingerprint(user.SecurityStamp)),
         };
         if (user.CustomerId is { } customerId)
         {
@@ -85,7 +86,10 @@ public sealed class TokenService(IOptions<DashboardOptions> options, BusinessClo
         return new TokenResponse(token, expires, "Bearer", new TokenUser(user.Id, user.Email ?? "", user.DisplayName, role, user.CustomerId));
     }
 
-    /// <summary>The principal of a valid, unexpired token of ours; null for anything else. For transports outside the HTTP auth pipeline.</summary>
+    /// <summary>
+    /// The principal of a valid, unexpired token of ours whose user may still sign in (<see cref="UserAccess"/>); null for
+    /// anything else. For transports outside the HTTP auth pipeline.
+    /// </summary>
     public async Task<ClaimsPrincipal?> ValidateAsync(string? token)
     {
         if (string.IsNullOrWhiteSpace(token))
@@ -95,7 +99,13 @@ public sealed class TokenService(IOptions<DashboardOptions> options, BusinessClo
 
         var handler = new JsonWebTokenHandler { MapInboundClaims = false };
         var result = await handler.ValidateTokenAsync(token, ValidationParameters());
-        return result.IsValid ? new ClaimsPrincipal(result.ClaimsIdentity) : null;
+        if (!result.IsValid)
+        {
+            return null;
+        }
+
+        var principal = new ClaimsPrincipal(result.ClaimsIdentity);
+        return await access.RefusalAsync(principal) is null ? principal : null;
     }
 
     public TokenValidationParameters ValidationParameters() => new()

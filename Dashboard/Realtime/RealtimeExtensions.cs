@@ -22,6 +22,7 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<RealtimeMetrics>();
         builder.Services.AddSingleton<LiveHubFilter>();
         builder.Services.AddHostedService<SignalRRelay>();
+        builder.Services.AddHostedService<SessionRevoker>();
         builder.Services.AddSingleton<SocketIOEndpoint>();
         builder.Services.AddHostedService<SocketIORelay>();
         var origins = SocketIOEndpoint.Origins(builder.Configuration, options);

@@ -27,7 +27,8 @@ public sealed class LiveHub(RealtimeCommands commands, ConnectionRegistry regist
             await Groups.AddToGroupAsync(Context.ConnectionId, room);
         }
 
-        registry.Add(Context.ConnectionId, Transport, actor, rooms);
+        var context = Context;
+        registry.Add(Context.ConnectionId, Transport, actor, rooms, new ConnectionControl(Context.User!, _ => context.Abort()));
         Context.Items[typeof(HubRooms)] = new HashSet<string>(rooms, StringComparer.Ordinal);
         await Clients.Caller.SendAsync(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
     }

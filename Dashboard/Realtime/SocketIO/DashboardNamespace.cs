@@ -42,19 +42,24 @@ public sealed partial class DashboardNamespace(
             return SocketConnectResult.Refuse($"The {request.Namespace} namespace is for admins and staff.", new RealtimeErrorData(ErrorCodes.Forbidden));
         }
 
-        return SocketConnectResult.Allow(actor);
+        return SocketConnectResult.Allow(new Connected(actor, principal!));
     }
 
     public ValueTask OnConnectedAsync(SocketIOSocket socket)
     {
-        var actor = (Actor)socket.State!;
+        var (actor, principal) = (Connected)socket.State!;
         var rooms = Rooms.For(actor);
         foreach (var room in rooms)
         {
             socket.Join(room);
         }
 
-        registry.Add(socket.Id, Transport, actor, rooms);
+        // Server-side disconnect: the client does not reconnect by itself with a token that no longer works.
+        registry.Add(socket.Id, Transport, actor, rooms, new ConnectionControl(principal, reason =>
+        {
+            socket.Emit(EventCatalog.Error, new RealtimeError(reason, ErrorCodes.Unauthenticated));
+            socket.Disconnect();
+        }));
         socket.Emit(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
         return ValueTask.CompletedTask;
     }
@@ -70,7 +75,7 @@ public sealed partial class DashboardNamespace(
         try
         {
             var payload = message.Args.Count > 0 ? message.Args[0] : (JsonElement?)null;
-            var reply = await commands.HandleAsync((Actor)socket.State!, message.Name, payload, new Membership(socket), socket.Session.Closing);
+            var reply = await commands.HandleAsync(((Connected)socket.State!).Actor, message.Name, payload, new Membership(socket), socket.Session.Closing);
             if (reply.ReplyEvent is not null)
             {
                 socket.Emit(reply.ReplyEvent, reply.ReplyPayload);
@@ -117,6 +122,8 @@ public sealed partial class DashboardNamespace(
     [LoggerMessage(LogLevel.Error, "Socket.IO event {Event} failed")]
     private partial void LogEventFailed(Exception ex, string @event);
 }
+
+internal sealed record Connected(Actor Actor, System.Security.Claims.ClaimsPrincipal Principal);
 
 /// <summary><c>connect_error</c>'s <c>data</c>: the stable code behind the message.</summary>
 public sealed record RealtimeErrorData(string Code);
