@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace Dashboard.Domain.Activity;
@@ -92,6 +93,9 @@ public static class ActivityChanges
             {
                 JsonValueKind.Null or JsonValueKind.Undefined => null,
                 JsonValueKind.String => property.Value.GetString(),
+                // 55.0 (read back from the database) and 55 (as typed) are the same price.
+                JsonValueKind.Number when property.Value.TryGetDecimal(out var number) =>
+                    number.ToString("0.############################", CultureInfo.InvariantCulture),
                 _ => property.Value.GetRawText(),
             };
         }
