@@ -184,6 +184,39 @@ public sealed class ActivityPageTests(DashboardApp app, BrowserFixture browser) 
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_burst_of_a_hundred_writes_costs_the_page_a_few_queries_not_a_hundred()
+    {
+        using var admin = await app.AdminClientAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await ApiScenario.CreateCustomerAsync(admin, $"Burst {tag} first");
+        var top = await ActivityPageAsync();
+        var oldestFirst = await ActivityPageAsync(); // not at the top of the newest: every match needs the total again
+        await oldestFirst.GetByTestId("sort-at").ClickAsync();
+        await Assertions.Expect(oldestFirst.GetByTestId("sort-at")).ToHaveClassAsync(new Regex("asc"));
+        foreach (var page in new[] { top, oldestFirst })
+        {
+            await page.GetByTestId("activity-filter-search").FillAsync($"burst {tag}");
+            await Assertions.Expect(page.GetByTestId("activity-table-pager-summary")).ToHaveTextAsync("Showing 1–1 of 1 entries");
+        }
+
+        using var counted = new QueryCounter("COUNT(*)", "\"ActivityLog\"");
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(i => ApiScenario.CreateCustomerAsync(admin, $"Burst {tag} {i:000}")));
+
+        foreach (var page in new[] { top, oldestFirst })
+        {
+            await Assertions.Expect(page.GetByTestId("activity-table-pager-summary")).ToHaveTextAsync("Showing 1–25 of 101 entries", new() { Timeout = Live });
+        }
+
+        await Assertions.Expect(Rows(top).First.GetByTestId("activity-summary")).ToContainTextAsync($"Burst {tag}");
+        await Assertions.Expect(oldestFirst.GetByTestId("activity-new-count")).ToHaveTextAsync("100");
+        Assert.InRange(counted.Count, 1, 20);
+        foreach (var page in new[] { top, oldestFirst })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     private async Task PayAsync(HttpClient admin, Guid customerId, decimal amount) =>
         await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/payments",
             new { customerId, amount, method = "CASH", paymentDate = app.Today }), HttpStatusCode.Created);
