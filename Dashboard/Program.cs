@@ -1,3 +1,4 @@
+using Dashboard.Activity;
 using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Customers;
@@ -40,6 +41,7 @@ app.MapCustomerEndpoints();
 app.MapDeliveryEndpoints();
 app.MapPaymentEndpoints();
 app.MapStatsEndpoints();
+app.MapActivityEndpoints();
 app.MapUserEndpoints();
 app.MapDashboardRealtime();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -65,7 +65,14 @@ public partial class DataTable<TItem> : IDisposable
     [Parameter]
     public Func<TItem, string?>? RowClass { get; set; }
 
+    /// <summary>An optional full-width row under a row (e.g. its expanded details); null renders none.</summary>
+    [Parameter]
+    public Func<TItem, RenderFragment?>? RowDetails { get; set; }
+
     public IReadOnlyList<TItem> Items => _page.Items;
+
+    /// <summary>A page is being fetched: rows on screen are about to be replaced, so patch nothing into them.</summary>
+    public bool IsLoading => _busy;
 
     public int Total => _page.Total;
 
@@ -105,6 +112,26 @@ public partial class DataTable<TItem> : IDisposable
 
         return changed;
     }
+
+    /// <summary>
+    /// Puts a row that has just been written at the top of the page without a query (the last row drops off, the total
+    /// grows); false, and nothing changes, when a row with its key is already shown.
+    /// </summary>
+    public bool Prepend(TItem item)
+    {
+        var key = RowKey(item);
+        if (_page.Items.Any(i => Equals(RowKey(i), key)))
+        {
+            return false;
+        }
+
+        _page = new TablePage<TItem>([item, .. _page.Items.Take(_query.PageSize - 1)], _page.Total + 1);
+        StateHasChanged();
+        return true;
+    }
+
+    /// <summary>Shows the page, sort and direction given (e.g. "back to the newest").</summary>
+    public Task ShowAsync(TableQuery query) => LoadAsync(query with { PageSize = _query.PageSize });
 
     internal void AddColumn(DataColumn<TItem> column)
     {
