@@ -25,8 +25,7 @@ public sealed class DemoPaymentsTests(DemoApp app, BrowserFixture browser) : ICl
 
         await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "the payments page");
         // On a phone the form comes first; the picture shows the list under it.
-        await page.GetByTestId("payments-totals").ScrollIntoViewIfNeededAsync();
-        await page.EvaluateAsync("() => window.scrollBy(0, document.querySelector('[data-testid=payments-totals]').getBoundingClientRect().top - 140)");
+        await page.EvaluateAsync("() => window.scrollBy(0, document.querySelector('[data-testid=payments-filter-from]').closest('.card').getBoundingClientRect().top - 8)");
         await SaveAsync(page, "payments-phone.png");
         await page.Context.CloseAsync();
     }
