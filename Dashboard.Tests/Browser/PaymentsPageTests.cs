@@ -15,6 +15,9 @@ public sealed class PaymentsPageTests(DashboardApp app, BrowserFixture browser) 
     // Live updates are asserted at 5 s, not the 2 s the page is built for: the test machine's 2 cores are shared.
     private const float Live = 5_000;
 
+    // A pick or a submit waits for a search per key typed and a balance query; on a loaded machine that can take a while.
+    private const float Pick = 15_000;
+
     private async Task<IPage> PaymentsPageAsync()
     {
         var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
@@ -36,7 +39,7 @@ public sealed class PaymentsPageTests(DashboardApp app, BrowserFixture browser) 
     {
         await page.GetByTestId("payment-form-customer-search").PressSequentiallyAsync(search);
         await page.GetByTestId("payment-form-customer-option").Filter(new() { HasText = name }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("payment-form-customer-selected")).ToHaveTextAsync(name);
+        await Assertions.Expect(page.GetByTestId("payment-form-customer-selected")).ToHaveTextAsync(name, new() { Timeout = Pick });
     }
 
     private async Task<int> PaymentsOfAsync(Guid customerId)
@@ -65,7 +68,7 @@ public sealed class PaymentsPageTests(DashboardApp app, BrowserFixture browser) 
         await Assertions.Expect(options.Nth(1)).ToHaveAttributeAsync("aria-selected", "true");
         await search.PressAsync("Enter");
 
-        await Assertions.Expect(page.GetByTestId("payment-form-customer-selected")).ToHaveTextAsync("Picker Pooja");
+        await Assertions.Expect(page.GetByTestId("payment-form-customer-selected")).ToHaveTextAsync("Picker Pooja", new() { Timeout = Pick });
         await Assertions.Expect(page.GetByTestId("payment-form-customer-due")).ToHaveTextAsync("Due: ₹120.00");
         var amount = page.GetByTestId("payment-form-amount");
         await Assertions.Expect(amount).ToHaveValueAsync(new Regex(@"^120(\.0+)?$"));
@@ -75,7 +78,7 @@ public sealed class PaymentsPageTests(DashboardApp app, BrowserFixture browser) 
         await page.GetByTestId("payment-form-note").FillAsync("November milk");
         await page.GetByTestId("payment-form-note").PressAsync("Enter");
 
-        await Assertions.Expect(page.GetByTestId("toast").Filter(new() { HasText = "Payment recorded" })).ToContainTextAsync("₹120.00 from Picker Pooja");
+        await Assertions.Expect(page.GetByTestId("toast").Filter(new() { HasText = "Payment recorded" })).ToContainTextAsync("₹120.00 from Picker Pooja", new() { Timeout = Pick });
         var row = page.GetByTestId("payment-row").Filter(new() { HasText = "Picker Pooja" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row.GetByTestId("payment-method")).ToHaveTextAsync("Mobile");
@@ -190,7 +193,7 @@ public sealed class PaymentsPageTests(DashboardApp app, BrowserFixture browser) 
         await writer.GetByTestId("payment-form-amount").FillAsync("54.50");
         await writer.GetByTestId("payment-form-date").FillAsync(Day(day));
         await writer.GetByTestId("payment-form-submit").ClickAsync();
-        await Assertions.Expect(writer.GetByTestId("toast").Filter(new() { HasText = "Live Leela" })).ToBeVisibleAsync();
+        await Assertions.Expect(writer.GetByTestId("toast").Filter(new() { HasText = "Live Leela" })).ToBeVisibleAsync(new() { Timeout = Pick });
 
         await Assertions.Expect(watcher.GetByTestId("payment-row")).ToHaveCountAsync(2, new() { Timeout = Live });
         await Assertions.Expect(watcher.GetByTestId("payments-total-count")).ToHaveTextAsync("2", new() { Timeout = Live });
