@@ -62,22 +62,7 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
 
     public Task<IReadOnlyList<Payment>> ListAsync(Actor actor, PaymentQuery query, CancellationToken ct = default)
     {
-        var customerId = query.CustomerId;
-        if (actor.Role == Roles.Customer)
-        {
-            // A customer's listing is always their own, whatever filter they pass.
-            if (customerId is { } asked && asked != actor.CustomerId)
-            {
-                throw DomainException.Forbidden("You may only see your own payments.");
-            }
-
-            customerId = actor.CustomerId ?? throw DomainException.Forbidden("Your account is not linked to a customer.");
-        }
-        else
-        {
-            Guard.Staff(actor);
-        }
-
+        var customerId = VisibleCustomer(actor, query.CustomerId);
         var v = new Validation();
         if (query.From is { } f && query.To is { } t && f > t)
         {
@@ -119,6 +104,42 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
                 .Select(p => new { Payment = p, p.Customer!.Name }).ToListAsync(ct);
             return rows.Select(r => r.Payment.ToModel(r.Name)).ToList();
         }, ct);
+    }
+
+    /// <summary>
+    /// One page of payments filtered, sorted and paged in the database, with the count and amount of everything the
+    /// filters select (the Payments page's totals). A customer sees only their own, as with <see cref="ListAsync"/>.
+    /// </summary>
+    public Task<PaymentPage> SearchAsync(Actor actor, PaymentSearch search, CancellationToken ct = default)
+    {
+        var customerId = VisibleCustomer(actor, search.CustomerId);
+        var v = new Validation();
+        if (search.From is { } f && search.To is { } t && f > t)
+        {
+            v.Add("from", "from must not be after to.");
+        }
+
+        PaymentQueries.Validate(v, search);
+        var method = string.IsNullOrWhiteSpace(search.Method) ? null : ParseMethod(v, search.Method);
+        v.ThrowIfInvalid();
+        return writer.ReadAsync(db => PaymentQueries.PageAsync(db, search, customerId, method, ct), ct);
+    }
+
+    // A customer's listing is always their own, whatever filter they pass; staff see any; nobody else lists payments.
+    private static Guid? VisibleCustomer(Actor actor, Guid? asked)
+    {
+        if (actor.Role != Roles.Customer)
+        {
+            Guard.Staff(actor);
+            return asked;
+        }
+
+        if (asked is { } id && id != actor.CustomerId)
+        {
+            throw DomainException.Forbidden("You may only see your own payments.");
+        }
+
+        return actor.CustomerId ?? throw DomainException.Forbidden("Your account is not linked to a customer.");
     }
 
     private static PaymentMethod? ParseMethod(Validation v, string? method)

@@ -19,9 +19,9 @@ public sealed class RecordPaymentTests(DashboardApp app, BrowserFixture browser)
             before = await db.Payments.CountAsync();
         }
 
-        await page.GetByTestId("payment-amount").FillAsync("0");
-        await page.GetByTestId("payment-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("payment-error")).ToBeVisibleAsync();
+        await page.GetByTestId("payment-form-amount").FillAsync("0");
+        await page.GetByTestId("payment-form-submit").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("payment-form-error")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("field-error-customerId")).ToContainTextAsync("customerId is required");
         await Assertions.Expect(page.GetByTestId("field-error-amount")).ToContainTextAsync("greater than 0");
 
@@ -43,13 +43,13 @@ public sealed class RecordPaymentTests(DashboardApp app, BrowserFixture browser)
         var (hub, _) = await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);
         await using (hub)
         {
-            await writer.GetByTestId("payment-customer-search").PressSequentiallyAsync("Form Far");
-            await writer.GetByTestId("payment-customer-option").Filter(new() { HasText = "Form Farida" }).ClickAsync();
-            await Assertions.Expect(writer.GetByTestId("payment-customer-selected")).ToHaveTextAsync("Form Farida");
-            await writer.GetByTestId("payment-amount").FillAsync("275.50");
-            await writer.GetByTestId("payment-method").SelectOptionAsync("MOBILE");
-            await writer.GetByTestId("payment-submit").ClickAsync();
-            await Assertions.Expect(writer.GetByTestId("payment-success")).ToContainTextAsync("Form Farida");
+            await writer.GetByTestId("payment-form-customer-search").PressSequentiallyAsync("Form Far");
+            await writer.GetByTestId("payment-form-customer-option").Filter(new() { HasText = "Form Farida" }).ClickAsync();
+            await Assertions.Expect(writer.GetByTestId("payment-form-customer-selected")).ToHaveTextAsync("Form Farida");
+            await writer.GetByTestId("payment-form-amount").FillAsync("275.50");
+            await writer.GetByTestId("payment-form-method").SelectOptionAsync("MOBILE");
+            await writer.GetByTestId("payment-form-submit").ClickAsync();
+            await Assertions.Expect(writer.GetByTestId("toast").Filter(new() { HasText = "Payment recorded" })).ToContainTextAsync("Form Farida");
 
             await Assertions.Expect(watcher.GetByTestId("stat-total-collection")).ToContainTextAsync("275.50", new() { Timeout = 2_000 });
             await Assertions.Expect(watcher.GetByTestId("activity-feed")).ToContainTextAsync("Form Farida paid 275.50 (MOBILE)", new() { Timeout = 2_000 });
