@@ -1,3 +1,4 @@
+using Dashboard.Analytics;
 using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Customers;
@@ -40,6 +41,7 @@ app.MapCustomerEndpoints();
 app.MapDeliveryEndpoints();
 app.MapPaymentEndpoints();
 app.MapStatsEndpoints();
+app.MapAnalyticsEndpoints();
 app.MapUserEndpoints();
 app.MapDashboardRealtime();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
