@@ -50,9 +50,11 @@ function config(kind, categories, series, options) {
         dataLabels: { enabled: isCircle(kind) },
         legend: { position: "bottom" },
         tooltip: { y: { formatter: format } },
-        stroke: kind === "line" || kind === "area" ? { width: 2, curve: "smooth" } : undefined,
         noData: { text: "No data" },
     };
+    if (kind === "line" || kind === "area") {
+        base.stroke = { width: 2, curve: "smooth" };
+    }
     if (isCircle(kind)) {
         base.labels = d.labels;
         base.plotOptions = { pie: { donut: { labels: { show: true, total: { show: true, formatter: w => format(w.globals.seriesTotals.reduce((a, b) => a + b, 0)) }, value: { formatter: v => format(Number(v)) } } } } };
