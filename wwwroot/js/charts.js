@@ -53,15 +53,17 @@ function config(kind, categories, series, options) {
         noData: { text: "No data" },
     };
     if (kind === "line" || kind === "area") {
-        base.stroke = { width: 2, curve: "smooth" };
+        base.stroke = { width: 2, curve: "straight" };
     }
     if (isCircle(kind)) {
         base.labels = d.labels;
         base.plotOptions = { pie: { donut: { labels: { show: true, total: { show: true, formatter: w => format(w.globals.seriesTotals.reduce((a, b) => a + b, 0)) }, value: { formatter: v => format(Number(v)) } } } } };
     } else {
-        base.xaxis = { categories: d.xaxis.categories, tickAmount: Math.min(10, categories.length), labels: { rotate: 0, hideOverlappingLabels: true } };
+        base.xaxis = { categories: d.xaxis.categories, tickAmount: Math.min(6, categories.length), labels: { rotate: 0, hideOverlappingLabels: true } };
         base.yaxis = { labels: { formatter: format } };
         base.grid = { strokeDashArray: 4 };
+        // Phones: fewer day labels, so they do not run into each other.
+        base.responsive = [{ breakpoint: 576, options: { xaxis: { tickAmount: Math.min(3, categories.length) } } }];
     }
     return merge(base, options?.extra ?? {});
 }
@@ -108,7 +110,7 @@ async function apply(element, categories, series, options) {
     if (text !== element.__chartCategories) {
         // New x values (a longer window): set them without a redraw; updateSeries below draws once.
         element.__chartCategories = text;
-        merge(changes, isCircle(kind) ? { labels: d.labels } : { xaxis: { categories, tickAmount: Math.min(10, categories.length) } });
+        merge(changes, isCircle(kind) ? { labels: d.labels } : { xaxis: { categories, tickAmount: Math.min(6, categories.length) } });
     }
     if (Object.keys(changes).length > 0) {
         delete changes.series;
