@@ -1,4 +1,5 @@
 using Dashboard.Domain.Activity;
+using Dashboard.Domain.Analytics;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
@@ -29,6 +30,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<StatsService>();
+        services.AddSingleton<AnalyticsService>();
         services.AddSingleton<ActivityService>();
         services.AddSingleton<LiveStats>();
         services.AddScoped<UserService>();

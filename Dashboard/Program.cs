@@ -1,4 +1,5 @@
 using Dashboard.Activity;
+using Dashboard.Analytics;
 using Dashboard.Auth;
 using Dashboard.Components;
 using Dashboard.Customers;
@@ -42,6 +43,7 @@ app.MapDeliveryEndpoints();
 app.MapPaymentEndpoints();
 app.MapStatsEndpoints();
 app.MapActivityEndpoints();
+app.MapAnalyticsEndpoints();
 app.MapUserEndpoints();
 app.MapDashboardRealtime();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

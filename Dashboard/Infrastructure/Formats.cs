@@ -10,6 +10,7 @@ public sealed class Formats
     public Formats(CultureInfo culture, string currency)
     {
         Culture = culture;
+        Currency = currency.ToUpperInvariant();
         _money = (NumberFormatInfo)culture.NumberFormat.Clone();
         var symbol = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
             .Select(c => { try { return new RegionInfo(c.Name); } catch (ArgumentException) { return null; } })
@@ -18,6 +19,9 @@ public sealed class Formats
     }
 
     public CultureInfo Culture { get; }
+
+    /// <summary>The ISO code (INR), for formatting in the browser (charts' axes and tooltips).</summary>
+    public string Currency { get; }
 
     public string Money(decimal amount) => amount.ToString("C2", _money);
 
