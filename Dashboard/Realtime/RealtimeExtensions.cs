@@ -27,7 +27,10 @@ public static class RealtimeExtensions
         builder.Services.AddHostedService<SocketIORelay>();
         var origins = SocketIOEndpoint.Origins(builder.Configuration, options);
         builder.Services.AddCors(o => o.AddPolicy(SocketIOEndpoint.CorsPolicy, policy => SocketIOEndpoint.ConfigureCors(policy, origins)));
-        builder.Services.AddSignalR(o =>
+        // The apps' hub only: options and filters set globally would also apply to Blazor's own circuit hub, rate-limiting
+        // a fast typist's page and answering its calls with an `error` event its protocol cannot even serialize.
+        builder.Services.AddSignalR()
+            .AddHubOptions<LiveHub>(o =>
             {
                 o.MaximumReceiveMessageSize = options.MaxMessageBytes;
                 o.AddFilter<LiveHubFilter>();
