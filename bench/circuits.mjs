@@ -15,7 +15,7 @@ const { opt, int } = options({
   base: { type: "string" },
   email: { type: "string" },
   circuits: { type: "string", default: "50" },
-  rate: { type: "string", default: "200" },
+  rates: { type: "string", default: "200" }, // comma-separated: one write phase per rate, on the same open circuits
   seconds: { type: "string", default: "30" },
   customers: { type: "string", default: "50" },
   pid: { type: "string" },
@@ -28,7 +28,10 @@ if (!opt.base || !opt.email || !password) {
 }
 const base = loopbackUrl(opt.base);
 const circuits = int("circuits", 1, 200);
-const rate = int("rate", 1, 2000);
+const rates = (opt.rates ?? "").split(",").map((r) => Number(r.trim()));
+if (rates.length === 0 || rates.some((r) => !Number.isInteger(r) || r < 1 || r > 2000)) {
+  die(2, `--rates must be integers in [1, 2000], comma-separated (got '${opt.rates}')`);
+}
 const seconds = int("seconds", 1, 300);
 const customerCount = int("customers", 1, 500);
 const pid = opt.pid ? int("pid", 1, 2 ** 31) : null;
@@ -116,75 +119,86 @@ try {
   await sleep(3000);
   const rssAfter = rssKiB(pid);
 
-  // Open-loop writes: write k is sent at start + k/rate, whatever the earlier ones are doing.
-  const total = rate * seconds;
-  const sentAt = new Array(total);
-  const committedOrder = [];
-  let failed = 0;
-  const cpuStart = cpuSeconds(pid);
-  const wallStart = performance.now();
-  const writes = [];
-  for (let k = 0; k < total; k++) {
-    const due = wallStart + (k * 1000) / rate;
-    const wait = due - performance.now();
-    if (wait > 1) {
-      await sleep(wait);
+  let nextWrite = 0;
+  let collectedBefore = 0; // what earlier phases added to today's collection
+  for (const rate of rates) {
+    if (nextWrite > 0) {
+      await sleep(5000); // the previous phase's renders have landed; the pages are quiet again
     }
-    sentAt[k] = performance.timeOrigin + performance.now();
-    writes.push(
-      api("POST", "/api/v1/payments", token, { customerId: customerIds[k % customerIds.length], amount: 100 + k, method: "CASH" })
-        .then(() => committedOrder.push(k))
-        .catch((e) => {
-          if (failed++ < 5) log(`write ${k} failed: ${e.message}`);
-        }),
-    );
-  }
-  await Promise.all(writes);
-  const writePhaseS = (performance.now() - wallStart) / 1000;
-  await sleep(3000); // let the last renders land
-  const cpuUsed = cpuSeconds(pid) - cpuStart;
+    // Open-loop writes: write k is sent at start + k/rate, whatever the earlier ones are doing.
+    const total = rate * seconds;
+    const first = nextWrite;
+    nextWrite += total;
+    const sentAt = new Map();
+    const committedOrder = [];
+    let failed = 0;
+    const cpuStart = cpuSeconds(pid);
+    const wallStart = performance.now();
+    const writes = [];
+    for (let i = 0; i < total; i++) {
+      const k = first + i;
+      const due = wallStart + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 1) {
+        await sleep(wait);
+      }
+      sentAt.set(k, performance.timeOrigin + performance.now());
+      writes.push(
+        api("POST", "/api/v1/payments", token, { customerId: customerIds[k % customerIds.length], amount: 100 + k, method: "CASH" })
+          .then(() => committedOrder.push(k))
+          .catch((e) => {
+            if (failed++ < 5) log(`write ${k} failed: ${e.message}`);
+          }),
+      );
+    }
+    await Promise.all(writes);
+    const writePhaseS = (performance.now() - wallStart) / 1000;
+    await sleep(3000); // let the last renders land
+    const cpuUsed = cpuSeconds(pid) - cpuStart;
 
-  // Write k is on screen once the total collected reaches base + the amounts of every write committed up to k.
-  const expectedAfter = new Map();
-  let running = 0;
-  for (const k of committedOrder) {
-    running += 100 + k;
-    expectedAfter.set(k, running);
-  }
-  const feedLatencies = [];
-  const statsLatencies = [];
-  let feedMissed = 0;
-  let statsMissed = 0;
-  for (const page of pages) {
-    const { feed, stats, statsBase } = await page.evaluate(() => ({ feed: window.__feed, stats: window.__stats, statsBase: window.__statsBase }));
+    // Write k is on screen once the total collected reaches base + the amounts of every write committed up to k.
+    const expectedAfter = new Map();
+    let running = collectedBefore;
     for (const k of committedOrder) {
-      const at = feed[String(100 + k)];
-      if (at === undefined) feedMissed++;
-      else feedLatencies.push(at - sentAt[k]);
-      const target = statsBase + expectedAfter.get(k) - 0.001;
-      const hit = stats.find(([, value]) => value >= target);
-      if (hit === undefined) statsMissed++;
-      else statsLatencies.push(Math.max(0, hit[0] - sentAt[k]));
+      running += 100 + k;
+      expectedAfter.set(k, running);
     }
+    const feedLatencies = [];
+    const statsLatencies = [];
+    let feedMissed = 0;
+    let statsMissed = 0;
+    for (const page of pages) {
+      const { feed, stats, statsBase } = await page.evaluate(() => ({ feed: window.__feed, stats: window.__stats, statsBase: window.__statsBase }));
+      for (const k of committedOrder) {
+        const at = feed[String(100 + k)];
+        if (at === undefined) feedMissed++;
+        else feedLatencies.push(at - sentAt.get(k));
+        const target = statsBase + expectedAfter.get(k) - 0.001;
+        const hit = stats.find(([, value]) => value >= target);
+        if (hit === undefined) statsMissed++;
+        else statsLatencies.push(Math.max(0, hit[0] - sentAt.get(k)));
+      }
+    }
+    feedLatencies.sort((a, b) => a - b);
+    statsLatencies.sort((a, b) => a - b);
+    const summary = (xs) => ({ p50Ms: round(percentile(xs, 50)), p99Ms: round(percentile(xs, 99)), maxMs: round(xs.at(-1) ?? null) });
+    console.log(JSON.stringify({
+      circuits: pages.length,
+      rate,
+      seconds,
+      writesSent: total,
+      writesCommitted: committedOrder.length,
+      writesFailed: failed,
+      achievedWritesPerS: round(committedOrder.length / writePhaseS),
+      activityFeed: { ...summary(feedLatencies), notShown: feedMissed, observations: feedLatencies.length },
+      statsCard: { ...summary(statsLatencies), notShown: statsMissed, observations: statsLatencies.length },
+      serverCpuPercentOfOneCore: pid ? round((cpuUsed / writePhaseS) * 100) : null,
+      rssBeforeMiB: rssBefore === null ? null : round(rssBefore / 1024),
+      rssAfterMiB: rssAfter === null ? null : round(rssAfter / 1024),
+      rssPerCircuitKiB: rssBefore === null ? null : round((rssAfter - rssBefore) / pages.length),
+    }));
+    collectedBefore = running;
   }
-  feedLatencies.sort((a, b) => a - b);
-  statsLatencies.sort((a, b) => a - b);
-  const summary = (xs) => ({ p50Ms: round(percentile(xs, 50)), p99Ms: round(percentile(xs, 99)), maxMs: round(xs.at(-1) ?? null) });
-  console.log(JSON.stringify({
-    circuits: pages.length,
-    rate,
-    seconds,
-    writesSent: total,
-    writesCommitted: committedOrder.length,
-    writesFailed: failed,
-    achievedWritesPerS: round(committedOrder.length / writePhaseS),
-    activityFeed: { ...summary(feedLatencies), notShown: feedMissed, observations: feedLatencies.length },
-    statsCard: { ...summary(statsLatencies), notShown: statsMissed, observations: statsLatencies.length },
-    serverCpuPercentOfOneCore: pid ? round((cpuUsed / writePhaseS) * 100) : null,
-    rssBeforeMiB: rssBefore === null ? null : round(rssBefore / 1024),
-    rssAfterMiB: rssAfter === null ? null : round(rssAfter / 1024),
-    rssPerCircuitKiB: rssBefore === null ? null : round((rssAfter - rssBefore) / pages.length),
-  }));
 } catch (e) {
   log(e.stack ?? String(e));
   code = 3;
