@@ -33,7 +33,7 @@ internal static class PaymentQueries
     public static async Task<PaymentPage> PageAsync(DashboardDbContext db, PaymentSearch search, Guid? customerId, PaymentMethod? method,
         CancellationToken ct)
     {
-        var q = Filter(db.Payments.AsNoTracking(), search, customerId, method);
+        var q = Filter(db.Payments.AsNoTracking(), search.From, search.To, customerId, method, search.Search);
         var total = await q.CountAsync(ct);
         var amount = total == 0 ? 0m : await q.SumAsync(p => p.Amount, ct);
         var rows = await Sort(q.Select(p => new Row { Payment = p, CustomerName = p.Customer!.Name }), search.Sort, search.Descending)
@@ -41,16 +41,18 @@ internal static class PaymentQueries
         return new PaymentPage(rows.Select(r => r.Payment.ToModel(r.CustomerName)).ToList(), total, amount, search.Page, search.PageSize);
     }
 
-    private static IQueryable<PaymentEntity> Filter(IQueryable<PaymentEntity> q, PaymentSearch search, Guid? customerId, PaymentMethod? method)
+    /// <summary>The one filter of both listings (the paged search and the plain REST list).</summary>
+    public static IQueryable<PaymentEntity> Filter(IQueryable<PaymentEntity> q, DateOnly? from, DateOnly? to, Guid? customerId,
+        PaymentMethod? method, string? text)
     {
-        if (search.From is { } from)
+        if (from is { } first)
         {
-            q = q.Where(p => p.PaymentDate >= from);
+            q = q.Where(p => p.PaymentDate >= first);
         }
 
-        if (search.To is { } to)
+        if (to is { } last)
         {
-            q = q.Where(p => p.PaymentDate <= to);
+            q = q.Where(p => p.PaymentDate <= last);
         }
 
         if (customerId is { } id)
@@ -63,9 +65,9 @@ internal static class PaymentQueries
             q = q.Where(p => p.Method == m);
         }
 
-        if (!string.IsNullOrWhiteSpace(search.Search))
+        if (!string.IsNullOrWhiteSpace(text))
         {
-            var pattern = "%" + EscapeLike(search.Search.Trim()) + "%";
+            var pattern = "%" + EscapeLike(text.Trim()) + "%";
             q = q.Where(p => EF.Functions.Like(p.Customer!.Name, pattern, "\\") || EF.Functions.Like(p.Customer!.Phone!, pattern, "\\")
                 || EF.Functions.Like(p.Customer!.Route!, pattern, "\\"));
         }

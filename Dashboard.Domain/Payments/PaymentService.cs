@@ -79,27 +79,7 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
 
         return writer.ReadAsync<IReadOnlyList<Payment>>(async db =>
         {
-            var q = db.Payments.AsNoTracking();
-            if (query.From is { } from)
-            {
-                q = q.Where(p => p.PaymentDate >= from);
-            }
-
-            if (query.To is { } to)
-            {
-                q = q.Where(p => p.PaymentDate <= to);
-            }
-
-            if (customerId is { } id)
-            {
-                q = q.Where(p => p.CustomerId == id);
-            }
-
-            if (method is { } m)
-            {
-                q = q.Where(p => p.Method == m);
-            }
-
+            var q = PaymentQueries.Filter(db.Payments.AsNoTracking(), query.From, query.To, customerId, method, text: null);
             var rows = await q.OrderByDescending(p => p.PaymentDate).ThenByDescending(p => p.Id).Take(query.Limit)
                 .Select(p => new { Payment = p, p.Customer!.Name }).ToListAsync(ct);
             return rows.Select(r => r.Payment.ToModel(r.Name)).ToList();
