@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using Dashboard.Tests.Support;
 
 namespace Dashboard.Tests.Api;
@@ -10,15 +9,6 @@ namespace Dashboard.Tests.Api;
 public sealed class AnalyticsCsvApiTests(DashboardApp app) : IClassFixture<DashboardApp>
 {
     private static readonly string[] Files = ["daily.csv?days=30", "methods.csv?days=90", "aging.csv", "top-dues.csv"];
-
-    private static async Task<string[]> CsvLinesAsync(HttpResponseMessage response)
-    {
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        return Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-    }
 
     private static Dictionary<string, string[]> ByFirstCell(string[] lines) => lines.Skip(1).Select(l => l.Split(',')).ToDictionary(c => c[0]);
 
@@ -33,8 +23,8 @@ public sealed class AnalyticsCsvApiTests(DashboardApp app) : IClassFixture<Dashb
         (await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = id, date = day, quantity = 1.5 })).EnsureSuccessStatusCode();
         (await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = id, amount = 40, method = "BANK", paymentDate = day })).EnsureSuccessStatusCode();
 
-        var month = await CsvLinesAsync(await admin.GetAsync("/api/v1/analytics/daily.csv?days=30"));
-        var quarter = await CsvLinesAsync(await admin.GetAsync("/api/v1/analytics/daily.csv?days=90"));
+        var month = await ApiAssert.CsvLines(await admin.GetAsync("/api/v1/analytics/daily.csv?days=30"));
+        var quarter = await ApiAssert.CsvLines(await admin.GetAsync("/api/v1/analytics/daily.csv?days=90"));
 
         Assert.Equal("date,liters,sales,collection", month[0]);
         Assert.Equal(31, month.Length);
@@ -52,11 +42,11 @@ public sealed class AnalyticsCsvApiTests(DashboardApp app) : IClassFixture<Dashb
     {
         using var admin = await app.AdminClientAsync();
         var id = await ApiScenario.CreateCustomerAsync(admin, "Method Mohan");
-        var before = ByFirstCell(await CsvLinesAsync(await admin.GetAsync("/api/v1/analytics/methods.csv?days=30")));
+        var before = ByFirstCell(await ApiAssert.CsvLines(await admin.GetAsync("/api/v1/analytics/methods.csv?days=30")));
 
         (await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = id, amount = 25.5, method = "MOBILE", paymentDate = app.Today.AddDays(-4) }))
             .EnsureSuccessStatusCode();
-        var lines = await CsvLinesAsync(await admin.GetAsync("/api/v1/analytics/methods.csv?days=30"));
+        var lines = await ApiAssert.CsvLines(await admin.GetAsync("/api/v1/analytics/methods.csv?days=30"));
         var after = ByFirstCell(lines);
 
         Assert.Equal("method,amount,payments", lines[0]);
@@ -70,14 +60,14 @@ public sealed class AnalyticsCsvApiTests(DashboardApp app) : IClassFixture<Dashb
     public async Task The_aging_and_top_dues_csvs_show_an_unpaid_delivery_in_its_age_bucket_and_its_debtor_first()
     {
         using var admin = await app.AdminClientAsync();
-        var agingBefore = ByFirstCell(await CsvLinesAsync(await admin.GetAsync("/api/v1/analytics/aging.csv")));
+        var agingBefore = ByFirstCell(await ApiAssert.CsvLines(await admin.GetAsync("/api/v1/analytics/aging.csv")));
         // The largest possible delivery, so this customer tops the list; a name a spreadsheet must not run as a formula.
         var id = await ApiScenario.CreateCustomerAsync(admin, "=Top Tara, Ltd", price: 10_000m);
         var day = app.Today.AddDays(-45);
         (await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = id, date = day, quantity = 100 })).EnsureSuccessStatusCode();
 
-        var aging = await CsvLinesAsync(await admin.GetAsync("/api/v1/analytics/aging.csv"));
-        var top = await CsvLinesAsync(await admin.GetAsync("/api/v1/analytics/top-dues.csv"));
+        var aging = await ApiAssert.CsvLines(await admin.GetAsync("/api/v1/analytics/aging.csv"));
+        var top = await ApiAssert.CsvLines(await admin.GetAsync("/api/v1/analytics/top-dues.csv"));
 
         Assert.Equal("bucket,from_days,to_days,amount,customers", aging[0]);
         Assert.Equal(["current", "30-59", "60-89", "90+"], aging.Skip(1).Select(l => l.Split(',')[0]));

@@ -1,19 +1,11 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text;
 using Dashboard.Tests.Support;
 
 namespace Dashboard.Tests.Api;
 
 public sealed class LedgerCsvApiTests(DashboardApp app) : IClassFixture<DashboardApp>
 {
-    private static async Task<string[]> CsvLinesAsync(HttpResponseMessage response)
-    {
-        var bytes = await response.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        return Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-    }
-
     [Fact]
     public async Task The_ledger_downloads_as_csv_with_one_line_per_delivery_and_payment()
     {
@@ -37,7 +29,7 @@ public sealed class LedgerCsvApiTests(DashboardApp app) : IClassFixture<Dashboar
                 // The note is quoted: it has a comma and quotes.
                 $"{d},payment,\"Payment (CASH) =HYPERLINK(\"\"x\"\"), thanks\",0.00,100.00,-10.00",
             ],
-            await CsvLinesAsync(response));
+            await ApiAssert.CsvLines(response));
     }
 
     [Fact]
@@ -60,7 +52,7 @@ public sealed class LedgerCsvApiTests(DashboardApp app) : IClassFixture<Dashboar
                 $"{month.AddDays(4):yyyy-MM-dd},delivery,1 L @ 50.00,50.00,0.00,150.00",
                 $"{end:yyyy-MM-dd},closing,Closing balance,50.00,0.00,150.00",
             ],
-            await CsvLinesAsync(response));
+            await ApiAssert.CsvLines(response));
     }
 
     [Fact]
