@@ -11,6 +11,7 @@ using Dashboard.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Dashboard.Domain;
 
@@ -25,7 +26,12 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
         services.AddSingleton<IEventAggregator, EventAggregator>();
+        services.AddOptions<EventLogOptions>();
+        services.TryAddSingleton<IEventDescriber, InternalEventDescriber>();
         services.AddSingleton<DomainWriter>();
+        services.AddSingleton<EventLogReader>();
+        services.AddSingleton<EventLogRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventLogRetention>());
         services.AddSingleton<CustomerService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<PaymentService>();

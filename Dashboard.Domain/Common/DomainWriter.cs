@@ -1,56 +1,254 @@
 using System.Text.Json;
+using System.Threading.Channels;
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 
 namespace Dashboard.Domain.Common;
 
 /// <summary>
-/// Runs one command in one transaction. Events raised during the command are published only after the commit;
-/// a command that throws writes nothing and publishes nothing.
+/// Every write goes through here. Commands queue; one loop takes every command queued at that moment and runs them in
+/// one transaction (group commit: one fsync for all), each inside its own savepoint, so a rejected command rolls back
+/// alone and its neighbours commit. A command's events are appended to the durable event log in the same transaction,
+/// at gapless positions, and are published — in position order — only after the commit; a command's task completes
+/// only once its commit is durable.
 /// </summary>
 /// <remarks>
-/// Commands take turns in this process: SQLite has a single writer anyway, and waiting here instead of in SQLite's
-/// busy-retry loop is much faster; it also makes events reach subscribers in exactly the order their writes committed
-/// (a later balance never overtaken by an earlier one).
+/// One loop is also what SQLite wants (a single writer), and it makes events reach subscribers in exactly the order their
+/// writes committed (a later balance never overtaken by an earlier one).
 /// </remarks>
-public sealed class DomainWriter(IDbContextFactory<DashboardDbContext> contexts, IEventAggregator aggregator, BusinessClock clock) : IDisposable
+public sealed partial class DomainWriter : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _turn = new(1, 1);
+    /// <summary>The most commands one transaction takes; more wait for the next one.</summary>
+    public const int MaxBatch = 256;
 
-    public async Task<T> WriteAsync<T>(Actor actor, Func<WriteScope, Task<T>> command, CancellationToken ct = default)
+    private const string Savepoint = "command";
+
+    private readonly IDbContextFactory<DashboardDbContext> _contexts;
+    private readonly IEventAggregator _aggregator;
+    private readonly IEventDescriber _describer;
+    private readonly BusinessClock _clock;
+    private readonly ILogger<DomainWriter> _logger;
+    private readonly Channel<PendingWrite> _queue = System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+    private long? _lastPosition;
+    private long _batches;
+    private long _commands;
+
+    public DomainWriter(IDbContextFactory<DashboardDbContext> contexts, IEventAggregator aggregator, IEventDescriber describer,
+        BusinessClock clock, ILogger<DomainWriter> logger)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await WriteAsync(db, actor, command, ct);
+        _contexts = contexts;
+        _aggregator = aggregator;
+        _describer = describer;
+        _clock = clock;
+        _logger = logger;
+        _loop = Task.Run(LoopAsync);
     }
 
-    /// <summary>The same, on a context the caller owns (e.g. the scoped one ASP.NET Core Identity's stores write through).</summary>
-    public async Task<T> WriteAsync<T>(DashboardDbContext db, Actor actor, Func<WriteScope, Task<T>> command, CancellationToken ct = default)
-    {
-        await _turn.WaitAsync(ct);
-        try
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var scope = new WriteScope(db, actor, clock);
-            var result = await command(scope);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-            aggregator.Publish(scope.CommittedEvents());
-            return result;
-        }
-        finally
-        {
-            _turn.Release();
-        }
-    }
+    /// <summary>Transactions committed and commands they carried, since start (commands / batches = the group size).</summary>
+    public (long Batches, long Commands) Committed => (Interlocked.Read(ref _batches), Interlocked.Read(ref _commands));
 
-    public void Dispose() => _turn.Dispose();
+    public Task<T> WriteAsync<T>(Actor actor, Func<WriteScope, Task<T>> command, CancellationToken ct = default) =>
+        Enqueue(new PendingWrite<T>(actor, command, null, ct));
+
+    /// <summary>
+    /// The same, on a context the caller owns (e.g. the scoped one ASP.NET Core Identity's stores write through). It takes
+    /// its turn in the queue like any other command, in a transaction of its own.
+    /// </summary>
+    public Task<T> WriteAsync<T>(DashboardDbContext db, Actor actor, Func<WriteScope, Task<T>> command, CancellationToken ct = default) =>
+        Enqueue(new PendingWrite<T>(actor, command, db, ct));
+
+    /// <summary>Housekeeping that changes rows but raises no event (e.g. pruning the event log), in its turn like a command.</summary>
+    public Task MaintainAsync(Func<DashboardDbContext, Task> work, CancellationToken ct = default) =>
+        Enqueue(new PendingWrite<bool>(Actor.System("maintenance"), async scope =>
+        {
+            await work(scope.Db);
+            return true;
+        }, null, ct));
 
     public async Task<T> ReadAsync<T>(Func<DashboardDbContext, Task<T>> query, CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var db = await _contexts.CreateDbContextAsync(ct);
         return await query(db);
+    }
+
+    private Task<T> Enqueue<T>(PendingWrite<T> write)
+    {
+        if (!_queue.Writer.TryWrite(write))
+        {
+            throw new ObjectDisposedException(nameof(DomainWriter), "The writer has stopped.");
+        }
+
+        return write.Task;
+    }
+
+    private async Task LoopAsync()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxBatch && _queue.Reader.TryPeek(out var next))
+            {
+                // A command on the caller's own context runs in a transaction of its own.
+                if (next.OwnContext is not null && batch.Count > 0)
+                {
+                    break;
+                }
+
+                _queue.Reader.TryRead(out _);
+                batch.Add(next);
+                if (next.OwnContext is not null)
+                {
+                    break;
+                }
+            }
+
+            try
+            {
+                await CommitAsync(batch);
+            }
+            catch (Exception ex)
+            {
+                // The transaction itself failed (disk full, I/O error): none of the batch committed.
+                LogBatchFailed(ex, batch.Count);
+                _lastPosition = null;
+                foreach (var write in batch)
+                {
+                    write.Fail(ex);
+                }
+            }
+
+            batch.Clear();
+        }
+    }
+
+    private async Task CommitAsync(List<PendingWrite> batch)
+    {
+        var owned = batch[0].OwnContext is null;
+        var db = batch[0].OwnContext ?? await _contexts.CreateDbContextAsync();
+        try
+        {
+            _lastPosition ??= await db.EventLog.MaxAsync(e => (long?)e.Position) ?? 0;
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var done = new List<(PendingWrite Write, WriteScope Scope)>(batch.Count);
+            foreach (var write in batch)
+            {
+                if (write.Cancellation.IsCancellationRequested)
+                {
+                    write.Cancel();
+                    continue;
+                }
+
+                await tx.CreateSavepointAsync(Savepoint);
+                var scope = new WriteScope(db, write.Actor, _clock);
+                try
+                {
+                    await write.RunAsync(scope);
+                    await db.SaveChangesAsync();
+                    await tx.ReleaseSavepointAsync(Savepoint);
+                    done.Add((write, scope));
+                }
+                catch (Exception ex)
+                {
+                    await tx.RollbackToSavepointAsync(Savepoint);
+                    write.Fail(ex);
+                }
+
+                if (owned)
+                {
+                    // Each command starts from a clean slate; a caller's own context keeps what it tracks.
+                    db.ChangeTracker.Clear();
+                }
+            }
+
+            var position = _lastPosition.Value;
+            var published = new List<CommittedEvent>();
+            var entries = new List<EventLogEntry>();
+            foreach (var (_, scope) in done)
+            {
+                foreach (var e in scope.CommittedEvents())
+                {
+                    var wire = _describer.Describe(e);
+                    var entry = new EventLogEntry
+                    {
+                        Position = ++position, At = scope.Now, Name = wire.Name, Payload = wire.Payload,
+                        Rooms = JsonSerializer.Serialize(wire.Rooms),
+                    };
+                    entries.Add(entry);
+                    published.Add(new CommittedEvent(e, new LoggedEvent(entry.Position, entry.At, wire.Name, wire.Payload, wire.Rooms)));
+                }
+            }
+
+            db.EventLog.AddRange(entries);
+            await db.SaveChangesAsync();
+            await tx.CommitAsync();
+            foreach (var entry in entries)
+            {
+                db.Entry(entry).State = EntityState.Detached;
+            }
+
+            _lastPosition = position;
+            Interlocked.Increment(ref _batches);
+            Interlocked.Add(ref _commands, done.Count);
+            _aggregator.Publish(published);
+            foreach (var (write, _) in done)
+            {
+                write.Complete();
+            }
+        }
+        finally
+        {
+            if (owned)
+            {
+                await db.DisposeAsync();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    [LoggerMessage(LogLevel.Error, "A group commit of {Count} commands failed; none of them was written")]
+    private partial void LogBatchFailed(Exception ex, int count);
+
+    private abstract class PendingWrite(Actor actor, DashboardDbContext? ownContext, CancellationToken ct)
+    {
+        public Actor Actor => actor;
+
+        public DashboardDbContext? OwnContext => ownContext;
+
+        public CancellationToken Cancellation => ct;
+
+        public abstract Task RunAsync(WriteScope scope);
+
+        public abstract void Complete();
+
+        public abstract void Fail(Exception ex);
+
+        public abstract void Cancel();
+    }
+
+    private sealed class PendingWrite<T>(Actor actor, Func<WriteScope, Task<T>> command, DashboardDbContext? ownContext, CancellationToken ct)
+        : PendingWrite(actor, ownContext, ct)
+    {
+        private readonly TaskCompletionSource<T> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private T? _result;
+
+        public Task<T> Task => _done.Task;
+
+        public override async Task RunAsync(WriteScope scope) => _result = await command(scope);
+
+        public override void Complete() => _done.TrySetResult(_result!);
+
+        public override void Fail(Exception ex) => _done.TrySetException(ex);
+
+        public override void Cancel() => _done.TrySetCanceled(Cancellation);
     }
 }
 

@@ -4,21 +4,25 @@ using Microsoft.Extensions.Logging;
 namespace Dashboard.Domain.Events;
 
 /// <summary>
-/// In-process, typed publish/subscribe. Each subscriber owns a queue drained by its own loop, so a slow or
-/// throwing handler delays or loses nothing but its own deliveries, and the writer never waits for handlers.
-/// Publishing takes a lock only to enqueue, so every subscriber sees events in the same (commit) order.
+/// In-process, typed publish/subscribe of committed events. Each subscriber owns a bounded queue drained by its own
+/// loop, so a slow or throwing handler delays or loses nothing but its own deliveries, and the writer never waits for
+/// handlers. Publishing takes a lock only to enqueue, so every subscriber sees events in the same (position) order.
+/// A subscriber whose queue overflows is never left unaware: its queue is dropped and its gap handler runs instead.
 /// </summary>
 public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAggregator
 {
-    /// <summary>A subscriber this far behind is broken or stuck; we drop its oldest events rather than grow without bound.</summary>
+    /// <summary>A subscriber this far behind is broken or stuck: it resyncs instead of holding ever more events.</summary>
     public const int MaxQueuedPerSubscriber = 10_000;
 
     private readonly Lock _gate = new();
     private Subscription[] _subscriptions = [];
+    private long _lastPublished;
 
     public int SubscriberCount => Volatile.Read(ref _subscriptions).Length;
 
-    public void Publish(IReadOnlyList<IDomainEvent> events)
+    public long LastPublished => Interlocked.Read(ref _lastPublished);
+
+    public void Publish(IReadOnlyList<CommittedEvent> events)
     {
         if (events.Count == 0)
         {
@@ -34,12 +38,19 @@ public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAgg
                     subscription.Offer(e);
                 }
             }
+
+            Interlocked.Exchange(ref _lastPublished, Math.Max(_lastPublished, events[^1].Position));
         }
     }
 
-    public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : IDomainEvent
+    public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler, Func<Task>? onGap = null) where TEvent : IDomainEvent =>
+        Add(new Subscription(this, typeof(TEvent), e => handler((TEvent)e.Event), onGap));
+
+    public IDisposable SubscribeCommitted(Func<CommittedEvent, Task> handler, Func<Task>? onGap = null) =>
+        Add(new Subscription(this, null, handler, onGap));
+
+    private Subscription Add(Subscription subscription)
     {
-        var subscription = new Subscription(this, typeof(TEvent), e => handler((TEvent)e));
         lock (_gate)
         {
             _subscriptions = [.. _subscriptions, subscription];
@@ -59,39 +70,31 @@ public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAgg
     private sealed class Subscription : IDisposable
     {
         private readonly EventAggregator _owner;
-        private readonly Type _eventType;
-        private readonly Func<IDomainEvent, Task> _handler;
-        private readonly Channel<IDomainEvent> _queue;
-        private int _dropWarned;
+        private readonly Type? _eventType;
+        private readonly Func<CommittedEvent, Task> _handler;
+        private readonly Func<Task>? _onGap;
+        private readonly Channel<CommittedEvent> _queue = Channel.CreateBounded<CommittedEvent>(
+            new BoundedChannelOptions(MaxQueuedPerSubscriber) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        private int _gap;
+        private volatile bool _disposed;
 
-        public Subscription(EventAggregator owner, Type eventType, Func<IDomainEvent, Task> handler)
+        public Subscription(EventAggregator owner, Type? eventType, Func<CommittedEvent, Task> handler, Func<Task>? onGap)
         {
             _owner = owner;
             _eventType = eventType;
             _handler = handler;
-            _queue = Channel.CreateBounded<IDomainEvent>(
-                new BoundedChannelOptions(MaxQueuedPerSubscriber) { SingleReader = true, FullMode = BoundedChannelFullMode.DropOldest },
-                OnDropped);
+            _onGap = onGap;
             _ = Task.Run(PumpAsync);
         }
 
-        private void OnDropped(IDomainEvent e)
+        public void Offer(CommittedEvent e)
         {
-            if (Interlocked.Exchange(ref _dropWarned, 1) == 0)
+            if ((_eventType is null || _eventType.IsInstanceOfType(e.Event)) && !_queue.Writer.TryWrite(e) && !_disposed)
             {
-                _owner.LogDropped(e);
+                // Full: this event and the queued ones are given up, and the subscriber learns it before anything newer.
+                Interlocked.Exchange(ref _gap, 1);
             }
         }
-
-        public void Offer(IDomainEvent e)
-        {
-            if (_eventType.IsInstanceOfType(e))
-            {
-                _queue.Writer.TryWrite(e);
-            }
-        }
-
-        private volatile bool _disposed;
 
         public void Dispose()
         {
@@ -104,29 +107,72 @@ public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAgg
 
         private async Task PumpAsync()
         {
-            await foreach (var e in _queue.Reader.ReadAllAsync())
+            var reader = _queue.Reader;
+            while (await reader.WaitToReadAsync())
             {
+                while (!_disposed)
+                {
+                    if (Interlocked.Exchange(ref _gap, 0) == 1)
+                    {
+                        await ReportGapAsync(reader);
+                        continue;
+                    }
+
+                    if (!reader.TryRead(out var e))
+                    {
+                        break;
+                    }
+
+                    await Run(() => _handler(e), e.Event.GetType().Name);
+                }
+
                 if (_disposed)
                 {
                     return;
                 }
+            }
+        }
 
-                try
-                {
-                    await _handler(e);
-                }
-                catch (Exception ex)
-                {
-                    _owner.LogHandlerFailure(ex, e);
-                }
+        private async Task ReportGapAsync(ChannelReader<CommittedEvent> reader)
+        {
+            var dropped = 1;
+            while (reader.TryRead(out _))
+            {
+                dropped++;
+            }
+
+            _owner.LogGap(dropped, _onGap is not null);
+            if (_onGap is not null)
+            {
+                await Run(_onGap, "gap");
+            }
+        }
+
+        private async Task Run(Func<Task> work, string what)
+        {
+            try
+            {
+                await work();
+            }
+            catch (Exception ex)
+            {
+                _owner.LogHandlerFailure(ex, what);
             }
         }
     }
 
-    private void LogDropped(IDomainEvent e) =>
-        logger.LogWarning("A subscriber fell {Max} events behind; its oldest events (first: {EventType}) are being dropped",
-            MaxQueuedPerSubscriber, e.GetType().Name);
+    private void LogGap(int dropped, bool handled)
+    {
+        if (handled)
+        {
+            logger.LogWarning("A subscriber fell {Max} events behind; {Dropped} queued events were dropped and it resyncs", MaxQueuedPerSubscriber, dropped);
+        }
+        else
+        {
+            logger.LogError("A subscriber with no gap handler fell {Max} events behind and lost {Dropped} events", MaxQueuedPerSubscriber, dropped);
+        }
+    }
 
-    private void LogHandlerFailure(Exception ex, IDomainEvent e) =>
-        logger.LogError(ex, "A subscriber failed to handle {EventType}", e.GetType().Name);
+    private void LogHandlerFailure(Exception ex, string what) =>
+        logger.LogError(ex, "A subscriber failed to handle {EventType}", what);
 }

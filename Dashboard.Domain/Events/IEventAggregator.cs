@@ -3,12 +3,22 @@ namespace Dashboard.Domain.Events;
 public interface IEventAggregator
 {
     /// <summary>
-    /// Hands the events of one committed write to every subscriber, in order. Returns without waiting for handlers.
+    /// Hands the events of committed writes to every subscriber, in position order. Returns without waiting for handlers.
     /// </summary>
-    void Publish(IReadOnlyList<IDomainEvent> events);
+    void Publish(IReadOnlyList<CommittedEvent> events);
 
-    /// <summary>Receives every event of type <typeparamref name="TEvent"/> until the returned handle is disposed.</summary>
-    IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler) where TEvent : IDomainEvent;
+    /// <summary>
+    /// Receives every event of type <typeparamref name="TEvent"/> until the returned handle is disposed. A subscriber that
+    /// falls <see cref="EventAggregator.MaxQueuedPerSubscriber"/> events behind loses its queue and is told so through
+    /// <paramref name="onGap"/>, once, before the next event: it reloads what it shows from the database then.
+    /// </summary>
+    IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler, Func<Task>? onGap = null) where TEvent : IDomainEvent;
+
+    /// <summary>The same for every committed event with its log entry (position, wire name, payload, rooms).</summary>
+    IDisposable SubscribeCommitted(Func<CommittedEvent, Task> handler, Func<Task>? onGap = null);
+
+    /// <summary>The log position of the last event published (0 before the first).</summary>
+    long LastPublished { get; }
 
     int SubscriberCount { get; }
 }

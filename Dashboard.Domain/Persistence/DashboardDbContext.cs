@@ -1,6 +1,7 @@
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
+using Dashboard.Domain.Events;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -19,6 +20,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ActivityEntity> Activity => Set<ActivityEntity>();
 
     public DbSet<AppSecret> Secrets => Set<AppSecret>();
+
+    public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -82,6 +85,16 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             a.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
             a.HasIndex(x => x.At);
             a.HasIndex(x => x.CustomerId);
+        });
+
+        builder.Entity<EventLogEntry>(e =>
+        {
+            e.ToTable("EventLog");
+            e.HasKey(x => x.Position);
+            // Positions are assigned by the writer, gapless; never by the database.
+            e.Property(x => x.Position).ValueGeneratedNever();
+            e.Property(x => x.Name).HasMaxLength(64);
+            e.HasIndex(x => x.At);
         });
 
         builder.Entity<AppSecret>(s =>

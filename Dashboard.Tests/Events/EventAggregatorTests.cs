@@ -32,7 +32,7 @@ public sealed class EventAggregatorTests
             start.SignalAndWait();
             for (var b = 0; b < batches; b++)
             {
-                aggregator.Publish([.. Enumerable.Range(0, batchSize).Select(i => new Numbered(p, b, i))]);
+                aggregator.PublishEvents([.. Enumerable.Range(0, batchSize).Select(i => new Numbered(p, b, i))]);
             }
         })));
 
@@ -76,7 +76,7 @@ public sealed class EventAggregatorTests
 
         for (var i = 0; i < 20; i++)
         {
-            aggregator.Publish([new Numbered(0, i, 0)]);
+            aggregator.PublishEvents([new Numbered(0, i, 0)]);
         }
 
         Assert.Equal(Enumerable.Range(0, 20), (await healthy.WaitForCountAsync(20)).Select(e => e.Batch));
@@ -103,11 +103,11 @@ public sealed class EventAggregatorTests
         // On another thread, so that a Publish that waited for handlers fails the test instead of hanging it.
         var publishing = Task.Run(async () =>
         {
-            aggregator.Publish([new Numbered(0, 0, 0)]);
+            aggregator.PublishEvents([new Numbered(0, 0, 0)]);
             await entered.Task;
             for (var i = 1; i <= 100; i++)
             {
-                aggregator.Publish([new Numbered(0, i, 0)]);
+                aggregator.PublishEvents([new Numbered(0, i, 0)]);
             }
         });
 
@@ -135,13 +135,13 @@ public sealed class EventAggregatorTests
         using var control = new EventRecorder<Numbered>(aggregator);
         Assert.Equal(baseline + 2, aggregator.SubscriberCount);
 
-        aggregator.Publish([new Numbered(0, 1, 0)]);
+        aggregator.PublishEvents([new Numbered(0, 1, 0)]);
         await disposed.WaitForCountAsync(1);
         disposed.Dispose();
         disposed.Dispose();
         Assert.Equal(baseline + 1, aggregator.SubscriberCount);
 
-        aggregator.Publish([new Numbered(0, 2, 0), new Numbered(0, 3, 0)]);
+        aggregator.PublishEvents([new Numbered(0, 2, 0), new Numbered(0, 3, 0)]);
         await control.WaitForCountAsync(3);
         await Task.Delay(Grace);
         Assert.Equal([new Numbered(0, 1, 0)], disposed.Events);
@@ -231,6 +231,24 @@ public sealed class EventAggregatorTests
             {
                 Interlocked.Increment(ref _errors);
             }
+        }
+    }
+}
+
+internal static class TestPublishing
+{
+    private static long _position;
+
+    /// <summary>Publishes domain events as the writer would after a commit: each at the next log position.</summary>
+    public static void PublishEvents(this IEventAggregator aggregator, IReadOnlyList<IDomainEvent> events)
+    {
+        lock (typeof(TestPublishing))
+        {
+            aggregator.Publish([.. events.Select(e =>
+            {
+                var position = ++_position;
+                return new CommittedEvent(e, new LoggedEvent(position, DateTime.UtcNow, e.GetType().Name, "{}", []));
+            })]);
         }
     }
 }

@@ -4,6 +4,9 @@ using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Payments;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Realtime;
 
@@ -29,13 +32,27 @@ public static class EventCatalog
 
     private static readonly string DeliveryRoom = Rooms.Role(Roles.Delivery);
 
-    public static IEnumerable<Outbound> Map(IDomainEvent e) => e switch
+    /// <summary>The one message a domain event becomes, or null for events no client receives (e.g. a day sheet generated).</summary>
+    public static Outbound? Map(IDomainEvent e) => e switch
     {
-        DeliveryChanged d => [new(DeliveryUpdated, d.Entry, [.. Rooms.Staff, DeliveryRoom, Rooms.Customer(d.Entry.CustomerId)])],
-        PaymentAdded p => [new(PaymentAdded, p.Payment, [.. Rooms.Staff, Rooms.Customer(p.Payment.CustomerId)])],
-        CustomerChanged c => [new(CustomerUpdated, c.Customer, [.. Rooms.Staff, DeliveryRoom, Rooms.Customer(c.Customer.Id)])],
-        BalanceChanged b => [new(BalanceUpdated, b.Balance, [.. Rooms.Staff, Rooms.Customer(b.Balance.CustomerId)])],
-        ActivityLogged a => [new(ActivityUpdated, new[] { a.Entry }, Rooms.Staff)],
-        _ => [],
+        DeliveryChanged d => new(DeliveryUpdated, d.Entry, [.. Rooms.Staff, DeliveryRoom, Rooms.Customer(d.Entry.CustomerId)]),
+        PaymentAdded p => new(PaymentAdded, p.Payment, [.. Rooms.Staff, Rooms.Customer(p.Payment.CustomerId)]),
+        CustomerChanged c => new(CustomerUpdated, c.Customer, [.. Rooms.Staff, DeliveryRoom, Rooms.Customer(c.Customer.Id)]),
+        BalanceChanged b => new(BalanceUpdated, b.Balance, [.. Rooms.Staff, Rooms.Customer(b.Balance.CustomerId)]),
+        ActivityLogged a => new(ActivityUpdated, new[] { a.Entry }, Rooms.Staff),
+        _ => null,
     };
+}
+
+/// <summary>
+/// The catalog as the event log stores it: each domain event's wire name, its payload serialized once with the hubs'
+/// JSON settings (what both transports send, byte for byte), and its rooms. Internal events are logged for no room.
+/// </summary>
+public sealed class CatalogEventDescriber(IOptions<JsonHubProtocolOptions> json) : IEventDescriber
+{
+    private readonly JsonSerializerOptions _json = json.Value.PayloadSerializerOptions;
+
+    public WireEvent Describe(IDomainEvent e) => EventCatalog.Map(e) is { } message
+        ? new WireEvent(message.Event, JsonSerializer.Serialize(message.Payload, message.Payload.GetType(), _json), message.Rooms)
+        : new WireEvent("internal:" + e.GetType().Name, JsonSerializer.Serialize(e, e.GetType(), _json), []);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Dashboard.Domain.Events;
 using Dashboard.Realtime.SignalR;
 using Dashboard.Realtime.SocketIO;
 using Dashboard.Realtime.SocketIO.Engine;
@@ -15,6 +16,8 @@ public static class RealtimeExtensions
         builder.Services.Configure<RealtimeOptions>(section);
         var options = section.Get<RealtimeOptions>() ?? new RealtimeOptions();
 
+        builder.Services.AddSingleton<IEventDescriber, CatalogEventDescriber>();
+        builder.Services.Configure<EventLogOptions>(builder.Configuration.GetSection(EventLogOptions.Section));
         builder.Services.AddSingleton<RealtimeCommands>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, BrowserPresence>();

@@ -5,25 +5,32 @@ using Dashboard.Domain.Stats;
 namespace Dashboard.Realtime;
 
 /// <summary>
-/// Carries committed domain events (through <see cref="EventCatalog"/>) and today's coalesced stats to one transport's
-/// rooms. Each transport subclasses it with its own delivery; no transport knows of another.
+/// Carries committed log entries, in position order, and today's coalesced stats to one transport's rooms. Each transport
+/// subclasses it with its own delivery; no transport knows of another. A relay that falls behind the aggregator catches
+/// up from the durable log, so no event is skipped for its clients.
 /// </summary>
-public abstract partial class RealtimeRelay(IEventAggregator events, LiveStats stats, BusinessClock clock, RealtimeMetrics metrics, ILogger logger)
+public abstract partial class RealtimeRelay(
+    IEventAggregator events, EventLogReader log, LiveStats stats, BusinessClock clock, RealtimeMetrics metrics, ILogger logger)
     : IHostedService
 {
     private readonly Lock _gate = new();
     private IDisposable? _events;
     private IDisposable? _stats;
     private DateOnly _statsDay;
+    private long _delivered;
 
     protected abstract string Transport { get; }
 
-    /// <summary>Sends one message to every connection in any of the rooms.</summary>
+    /// <summary>Sends one logged event (payload already serialized) to every connection in any of its rooms.</summary>
+    protected abstract Task DeliverAsync(LoggedEvent e);
+
+    /// <summary>Sends a message that is not in the log (the coalesced stats) to every connection in any of the rooms.</summary>
     protected abstract Task DeliverAsync(string name, object payload, IReadOnlyList<string> rooms);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _events = events.Subscribe<IDomainEvent>(RelayAsync);
+        _delivered = events.LastPublished;
+        _events = events.SubscribeCommitted(RelayAsync, CatchUpAsync);
         WatchToday();
         return Task.CompletedTask;
     }
@@ -39,12 +46,51 @@ public abstract partial class RealtimeRelay(IEventAggregator events, LiveStats s
         return Task.CompletedTask;
     }
 
-    private async Task RelayAsync(IDomainEvent e)
+    private async Task RelayAsync(CommittedEvent e)
     {
         WatchToday();
-        foreach (var message in EventCatalog.Map(e))
+        await RelayAsync(e.Log);
+    }
+
+    private async Task RelayAsync(LoggedEvent e)
+    {
+        if (e.Position <= _delivered)
         {
-            await SendAsync(message.Event, message.Payload, message.Rooms);
+            return; // already sent while catching up
+        }
+
+        _delivered = e.Position;
+        if (e.Rooms.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await DeliverAsync(e);
+            metrics.Published(e.Name, Transport);
+        }
+        catch (Exception ex)
+        {
+            LogRelayFailed(ex, e.Name, Transport);
+        }
+    }
+
+    /// <summary>The aggregator dropped this relay's queue: send what the log holds since the last event sent.</summary>
+    private async Task CatchUpAsync()
+    {
+        while (true)
+        {
+            var page = await log.ReadAfterAsync(_delivered, null, 1_000);
+            foreach (var e in page.Events)
+            {
+                await RelayAsync(e);
+            }
+
+            if (page.Complete)
+            {
+                return;
+            }
         }
     }
 

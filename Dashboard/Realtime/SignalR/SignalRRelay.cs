@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Stats;
@@ -5,12 +6,23 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Dashboard.Realtime.SignalR;
 
-/// <summary>Domain events to hub groups.</summary>
+/// <summary>
+/// Logged events to hub groups: the payload as logged, then the event's log position as a second argument (what a client
+/// passes to <c>events:since</c> after a gap; handlers that take one argument ignore it).
+/// </summary>
 public sealed class SignalRRelay(
-    IEventAggregator events, LiveStats stats, BusinessClock clock, IHubContext<LiveHub> hub, RealtimeMetrics metrics, ILogger<SignalRRelay> logger)
-    : RealtimeRelay(events, stats, clock, metrics, logger)
+    IEventAggregator events, EventLogReader log, LiveStats stats, BusinessClock clock, IHubContext<LiveHub> hub, RealtimeMetrics metrics,
+    ILogger<SignalRRelay> logger)
+    : RealtimeRelay(events, log, stats, clock, metrics, logger)
 {
     protected override string Transport => LiveHub.Transport;
+
+    protected override Task DeliverAsync(LoggedEvent e)
+    {
+        // Parsed once per event; SignalR writes the element back verbatim and serializes once per protocol for the group.
+        using var payload = JsonDocument.Parse(e.Payload);
+        return hub.Clients.Groups(e.Rooms).SendAsync(e.Name, payload.RootElement.Clone(), e.Position);
+    }
 
     protected override Task DeliverAsync(string name, object payload, IReadOnlyList<string> rooms) =>
         hub.Clients.Groups(rooms).SendAsync(name, payload);

@@ -68,13 +68,24 @@ public sealed class SocketIOEndpoint
         || string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase);
 }
 
-/// <summary>Domain events to the rooms of both namespaces (an /admin socket is in the same user/role rooms).</summary>
+/// <summary>
+/// Logged events to the rooms of both namespaces (an /admin socket is in the same user/role rooms): the event array is
+/// serialized once, with its log position as the recovery offset.
+/// </summary>
 public sealed class SocketIORelay(
-    Dashboard.Domain.Events.IEventAggregator events, Dashboard.Domain.Stats.LiveStats stats, Dashboard.Domain.Common.BusinessClock clock,
-    SocketIOEndpoint endpoint, RealtimeMetrics metrics, ILogger<SocketIORelay> logger)
-    : RealtimeRelay(events, stats, clock, metrics, logger)
+    Dashboard.Domain.Events.IEventAggregator events, Dashboard.Domain.Events.EventLogReader log, Dashboard.Domain.Stats.LiveStats stats,
+    Dashboard.Domain.Common.BusinessClock clock, SocketIOEndpoint endpoint, RealtimeMetrics metrics, ILogger<SocketIORelay> logger)
+    : RealtimeRelay(events, log, stats, clock, metrics, logger)
 {
     protected override string Transport => DashboardNamespace.Transport;
+
+    protected override Task DeliverAsync(Dashboard.Domain.Events.LoggedEvent e)
+    {
+        var array = Protocol.SocketCodec.LoggedEventArray(e.Name, e.Payload, e.Position);
+        endpoint.Main.EmitArrayToRooms(e.Rooms, array);
+        endpoint.Admin.EmitArrayToRooms(e.Rooms, array);
+        return Task.CompletedTask;
+    }
 
     protected override Task DeliverAsync(string name, object payload, IReadOnlyList<string> rooms)
     {

@@ -24,9 +24,17 @@ public sealed class SocketNamespace(string name, ISocketNamespaceHandler handler
     public int RoomSize(string room) => _rooms.TryGetValue(room, out var members) ? members.Count : 0;
 
     /// <summary>Sends one event to every socket in any of <paramref name="rooms"/> (once each); returns how many got it.</summary>
-    public int EmitToRooms(IReadOnlyList<string> rooms, string eventName, object? payload)
+    public int EmitToRooms(IReadOnlyList<string> rooms, string eventName, object? payload) => EmitToRooms(rooms, Frame(eventName, payload));
+
+    /// <summary>
+    /// The same for an event whose <c>["name", …args]</c> array is already serialized (once, for every namespace): one
+    /// frame, the same bytes for every recipient.
+    /// </summary>
+    public int EmitArrayToRooms(IReadOnlyList<string> rooms, string jsonArray) =>
+        EmitToRooms(rooms, EngineFrame.Message(SocketCodec.Encode(SocketPacketType.Event, name, null, jsonArray)));
+
+    private int EmitToRooms(IReadOnlyList<string> rooms, EngineFrame frame)
     {
-        var frame = Frame(eventName, payload);
         if (rooms.Count == 1)
         {
             return _rooms.TryGetValue(rooms[0], out var only) ? SendAll(only.Values, frame) : 0;

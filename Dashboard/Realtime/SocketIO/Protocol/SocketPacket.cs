@@ -128,6 +128,13 @@ public static class SocketCodec
         return text.Append(json).ToString();
     }
 
+    /// <summary>
+    /// <c>["name", payload, "offset"]</c> from a payload that is already JSON: the log position goes last, as a string, which
+    /// is where socket.io's connection state recovery puts an event's offset.
+    /// </summary>
+    public static string LoggedEventArray(string eventName, string payloadJson, long offset) =>
+        $"[{JsonSerializer.Serialize(eventName)},{payloadJson},\"{offset.ToString(CultureInfo.InvariantCulture)}\"]";
+
     /// <summary>A JSON array of already-serializable values: <c>["event", arg…]</c> for events, <c>[arg…]</c> for acks.</summary>
     public static string JsonArray(string? eventName, IReadOnlyList<object?> args, JsonSerializerOptions options)
     {
