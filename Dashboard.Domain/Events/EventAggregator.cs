@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Dashboard.Domain.Events;
 
@@ -9,10 +10,12 @@ namespace Dashboard.Domain.Events;
 /// handlers. Publishing takes a lock only to enqueue, so every subscriber sees events in the same (position) order.
 /// A subscriber whose queue overflows is never left unaware: its queue is dropped and its gap handler runs instead.
 /// </summary>
-public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAggregator
+public sealed class EventAggregator(ILogger<EventAggregator> logger, IOptions<AggregatorOptions>? options = null) : IEventAggregator
 {
     /// <summary>A subscriber this far behind is broken or stuck: it resyncs instead of holding ever more events.</summary>
     public const int MaxQueuedPerSubscriber = 10_000;
+
+    private readonly int _capacity = options?.Value.QueueCapacity ?? MaxQueuedPerSubscriber;
 
     private readonly Lock _gate = new();
     private Subscription[] _subscriptions = [];
@@ -73,8 +76,7 @@ public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAgg
         private readonly Type? _eventType;
         private readonly Func<CommittedEvent, Task> _handler;
         private readonly Func<Task>? _onGap;
-        private readonly Channel<CommittedEvent> _queue = Channel.CreateBounded<CommittedEvent>(
-            new BoundedChannelOptions(MaxQueuedPerSubscriber) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        private readonly Channel<CommittedEvent> _queue;
         private int _gap;
         private volatile bool _disposed;
 
@@ -84,6 +86,8 @@ public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAgg
             _eventType = eventType;
             _handler = handler;
             _onGap = onGap;
+            _queue = Channel.CreateBounded<CommittedEvent>(
+                new BoundedChannelOptions(owner._capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
             _ = Task.Run(PumpAsync);
         }
 
@@ -165,14 +169,22 @@ public sealed class EventAggregator(ILogger<EventAggregator> logger) : IEventAgg
     {
         if (handled)
         {
-            logger.LogWarning("A subscriber fell {Max} events behind; {Dropped} queued events were dropped and it resyncs", MaxQueuedPerSubscriber, dropped);
+            logger.LogWarning("A subscriber fell {Max} events behind; {Dropped} queued events were dropped and it resyncs", _capacity, dropped);
         }
         else
         {
-            logger.LogError("A subscriber with no gap handler fell {Max} events behind and lost {Dropped} events", MaxQueuedPerSubscriber, dropped);
+            logger.LogError("A subscriber with no gap handler fell {Max} events behind and lost {Dropped} events", _capacity, dropped);
         }
     }
 
     private void LogHandlerFailure(Exception ex, string what) =>
         logger.LogError(ex, "A subscriber failed to handle {EventType}", what);
+}
+
+/// <summary><c>Realtime:Aggregator</c>: how far a subscriber (a page, a relay) may fall behind before it resyncs.</summary>
+public sealed class AggregatorOptions
+{
+    public const string Section = "Realtime:Aggregator";
+
+    public int QueueCapacity { get; set; } = EventAggregator.MaxQueuedPerSubscriber;
 }

@@ -9,7 +9,7 @@ public interface IEventAggregator
 
     /// <summary>
     /// Receives every event of type <typeparamref name="TEvent"/> until the returned handle is disposed. A subscriber that
-    /// falls <see cref="EventAggregator.MaxQueuedPerSubscriber"/> events behind loses its queue and is told so through
+    /// falls <see cref="AggregatorOptions.QueueCapacity"/> events behind loses its queue and is told so through
     /// <paramref name="onGap"/>, once, before the next event: it reloads what it shows from the database then.
     /// </summary>
     IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler, Func<Task>? onGap = null) where TEvent : IDomainEvent;

@@ -39,6 +39,10 @@ public sealed class LiveStats : IDisposable
             }
 
             return Task.CompletedTask;
+        }, () =>
+        {
+            _dirty.Writer.TryWrite(true); // fallen behind: recompute rather than guess what was missed
+            return Task.CompletedTask;
         });
         _loop = Task.Run(LoopAsync);
     }

@@ -34,6 +34,10 @@ public sealed class UserAccess : IUserSignInCache, IDisposable
         {
             Forget(e.User.Id);
             return Task.CompletedTask;
+        }, () =>
+        {
+            _cache.Clear(); // fallen behind: any cached answer may be out of date
+            return Task.CompletedTask;
         });
     }
 

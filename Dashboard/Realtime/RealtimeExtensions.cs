@@ -18,6 +18,7 @@ public static class RealtimeExtensions
 
         builder.Services.AddSingleton<IEventDescriber, CatalogEventDescriber>();
         builder.Services.Configure<EventLogOptions>(builder.Configuration.GetSection(EventLogOptions.Section));
+        builder.Services.Configure<AggregatorOptions>(builder.Configuration.GetSection(AggregatorOptions.Section));
         builder.Services.AddSingleton<RealtimeCommands>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, BrowserPresence>();

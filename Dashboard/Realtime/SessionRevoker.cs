@@ -16,18 +16,26 @@ public sealed partial class SessionRevoker(IEventAggregator events, ConnectionRe
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _subscription = events.Subscribe<UserChanged>(RecheckAsync);
+        // Fallen behind, it no longer knows whose sessions changed: everyone connected is checked again.
+        _subscription = events.Subscribe<UserChanged>(e => RecheckAsync(e.User.Id),
+            async () =>
+            {
+                foreach (var userId in registry.Snapshot().Select(c => c.UserId).Distinct())
+                {
+                    await RecheckAsync(userId);
+                }
+            });
         return Task.CompletedTask;
     }
 
-    private async Task RecheckAsync(UserChanged e)
+    private async Task RecheckAsync(string userId)
     {
-        access.Forget(e.User.Id);
-        foreach (var connection in registry.ControlsOf(e.User.Id))
+        access.Forget(userId);
+        foreach (var connection in registry.ControlsOf(userId))
         {
             if (await access.RefusalAsync(connection.Principal) is { } reason)
             {
-                LogEnded(e.User.Id, reason);
+                LogEnded(userId, reason);
                 connection.End(reason);
             }
         }

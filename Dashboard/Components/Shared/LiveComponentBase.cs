@@ -9,14 +9,16 @@ namespace Dashboard.Components.Shared;
 /// synchronization context, re-render, and drop every subscription when the page goes away. No polling.
 /// </summary>
 /// <remarks>
-/// A page that subscribes to anything is also told when its circuit comes back after a dropped connection
-/// (<see cref="ResyncAsync"/>): it reloads from the database then, instead of trusting what it held while it was cut off.
+/// A page that subscribes to anything is also told when its circuit comes back after a dropped connection, and when it
+/// fell so far behind that the aggregator dropped its queued events (<see cref="ResyncAsync"/>): it reloads from the
+/// database then, instead of trusting what it held, and says so in a toast.
 /// </remarks>
 public abstract class LiveComponentBase : ComponentBase, IDisposable
 {
     private readonly List<IDisposable> _subscriptions = [];
     private readonly CancellationTokenSource _lifetime = new();
     private bool _resyncHooked;
+    private Action? _resyncAfterGap;
     private bool _disposed;
 
     [Inject]
@@ -27,6 +29,13 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
 
     [Inject]
     private CircuitConnection Connection { get; set; } = default!;
+
+    [Inject]
+    private ToastService Toasts { get; set; } = default!;
+
+    public const string ReloadedAfterReconnect = "Connection restored: figures reloaded from the database.";
+
+    public const string ReloadedAfterFallingBehind = "This page fell behind a burst of changes: figures reloaded from the database.";
 
     /// <summary>Pre-rendering produces HTML once; only a live circuit subscribes.</summary>
     protected bool IsLive => RendererInfo.IsInteractive;
@@ -44,7 +53,13 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         if (IsLive)
         {
             HookResync();
-            _subscriptions.Add(Events.Subscribe<TEvent>(e => OnUiAsync(() => apply(e))));
+            // Several subscriptions of one page fall behind together: one reload for all of them.
+            _resyncAfterGap ??= Coalesce(() => ResyncAndSayAsync(ReloadedAfterFallingBehind), 50);
+            _subscriptions.Add(Events.Subscribe<TEvent>(e => OnUiAsync(() => apply(e)), () =>
+            {
+                _resyncAfterGap();
+                return Task.CompletedTask;
+            }));
         }
     }
 
@@ -113,8 +128,14 @@ public abstract class LiveComponentBase : ComponentBase, IDisposable
         if (!_resyncHooked)
         {
             _resyncHooked = true;
-            _subscriptions.Add(Connection.OnReconnected(() => _ = OnUiAsync(ResyncAsync)));
+            _subscriptions.Add(Connection.OnReconnected(() => _ = OnUiAsync(() => ResyncAndSayAsync(ReloadedAfterReconnect))));
         }
+    }
+
+    private async Task ResyncAndSayAsync(string message)
+    {
+        await ResyncAsync();
+        Toasts.InfoOnce(message);
     }
 
     private static Task Run<T>(Action<T> apply, T value)

@@ -51,6 +51,15 @@ public sealed class ToastService
 
     public Toast Info(string message, string? title = null) => Show(ToastKind.Info, message, title);
 
+    /// <summary>An info toast unless the same message is already showing (several parts of a page may say it at once).</summary>
+    public void InfoOnce(string message)
+    {
+        if (!Current.Any(t => t.Message == message))
+        {
+            Info(message);
+        }
+    }
+
     public Toast Warning(string message, string? title = null) => Show(ToastKind.Warning, message, title);
 
     public Toast Error(string message, string? title = null) => Show(ToastKind.Error, message, title);
