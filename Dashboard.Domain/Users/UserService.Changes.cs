@@ -133,6 +133,24 @@ public sealed partial class UserService
         }, ct);
     }
 
+    /// <summary>
+    /// A signed-in user changes their own password, proving the current one. Like every write it takes its turn in the
+    /// writer and is logged (never the password); the new security stamp ends the user's other sessions.
+    /// </summary>
+    public Task<UserSummary> ChangeOwnPasswordAsync(Actor actor, string current, string replacement, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(replacement))
+        {
+            new Validation().Add("password", "Enter a new password.").ThrowIfInvalid();
+        }
+
+        return ChangeAsync(actor, actor.UserId, async (users, _, user, before) =>
+        {
+            Check(await users.ChangePasswordAsync(user, current, replacement));
+            return ("user.password_changed", $"{before.Email} changed their password");
+        }, ct);
+    }
+
     private delegate Task<(string Action, string Summary)?> Change(UserManager<AppUser> users, DashboardDbContext db, AppUser user, UserSummary before);
 
     /// <summary>One write: load, apply, log before/after (never the password), raise <see cref="UserChanged"/>. A null change writes nothing.</summary>

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Tests.Api;
 using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace Dashboard.Tests.Browser;
@@ -31,6 +32,12 @@ public sealed class ChangePasswordTests(DashboardApp app, BrowserFixture browser
         Assert.Equal(HttpStatusCode.OK, (await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "New-Pass-2468!" })).StatusCode);
         await page.GotoAsync("/");
         await BrowserFixture.WaitLiveAsync(page);
+
+        // Like every write, it went through the domain writer: logged once (the wrong try wrote nothing), never the password.
+        await using var db = app.Db();
+        var logged = await db.Activity.Where(a => a.Action == "user.password_changed").ToListAsync();
+        Assert.Equal($"{email} changed their password", Assert.Single(logged).Summary);
+        Assert.DoesNotContain("New-Pass-2468!", logged[0].Before + logged[0].After, StringComparison.Ordinal);
         await page.Context.CloseAsync();
     }
 }
