@@ -25,6 +25,7 @@ public sealed class SocketIOEndpoint
             PingInterval = TimeSpan.FromMilliseconds(settings.PingIntervalMs),
             PingTimeout = TimeSpan.FromMilliseconds(settings.PingTimeoutMs),
             MaxPayload = settings.MaxPayloadBytes,
+            OutboxCapacity = settings.OutboxCapacity,
         }, Server, loggers.CreateLogger<EngineServer>());
     }
 

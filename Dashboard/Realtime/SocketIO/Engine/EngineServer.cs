@@ -30,6 +30,11 @@ public sealed partial class EngineServer(EngineOptions options, IEngineHandler h
 
     public int SessionCount => _sessions.Count;
 
+    private long _slowClientsDropped;
+
+    /// <summary>Sessions closed because their client fell too far behind (a full outbox), since start.</summary>
+    public long SlowClientsDropped => Interlocked.Read(ref _slowClientsDropped);
+
     /// <summary>Decides whether a browser origin may connect (null: any). Applied to WebSockets, which CORS does not cover.</summary>
     public Func<HttpContext, string, bool>? IsOriginAllowed { get; set; }
 
@@ -104,7 +109,8 @@ public sealed partial class EngineServer(EngineOptions options, IEngineHandler h
 
         var handshake = new EngineHandshake(transport, http.Connection.RemoteIpAddress?.ToString(),
             http.Request.Headers.Origin.ToString() is { Length: > 0 } o ? o : null, http.Request.Headers.UserAgent.ToString(), DateTime.UtcNow);
-        var session = new EngineSession(NewSid(), options, handshake, handler, s => _sessions.TryRemove(s.Id, out _), logger);
+        var session = new EngineSession(NewSid(), options, handshake, handler, s => _sessions.TryRemove(s.Id, out _),
+            () => Interlocked.Increment(ref _slowClientsDropped), logger);
         var open = OpenPacket(session.Id, transport == PollingName);
         _sessions[session.Id] = session;
         LogOpened(session.Id, transport, handshake.RemoteAddress);

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.Json;
+using Dashboard.Realtime.SocketIO;
+using Dashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Dashboard.Tests.Realtime.SocketIO;
+
+/// <summary>The app with a tiny per-client outbox, so that a client that stops reading overflows it at once.</summary>
+public sealed class TinyOutboxApp : DashboardApp
+{
+    public const int OutboxCapacity = 8;
+
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Realtime:SocketIO:OutboxCapacity"] = OutboxCapacity.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
+
+/// <summary>A client too slow to keep is told so (the Engine.IO close packet) before it goes, and counted.</summary>
+public sealed class SocketIOSlowClientTests(TinyOutboxApp app) : IClassFixture<TinyOutboxApp>
+{
+    [Fact]
+    public async Task A_polling_client_that_stops_polling_gets_the_close_packet_on_its_next_poll_and_is_counted()
+    {
+        var engine = app.Services.GetRequiredService<SocketIOEndpoint>().Engine;
+        var dropped = engine.SlowClientsDropped;
+        var token = await app.TokenAsync(DashboardApp.AdminEmail, app.AdminPassword);
+        using var http = app.Anonymous();
+        var (sid, _) = await RawEngine.OpenPollingAsync(http);
+        (await RawEngine.PostAsync(http, sid, "40" + JsonSerializer.Serialize(new { token }))).EnsureSuccessStatusCode();
+
+        // It never polls: "40", "connected" and a "pong" per ping pile up until the outbox overflows.
+        await RawEngine.PostAsync(http, sid, string.Join('\u001e', Enumerable.Repeat("42[\"ping\"]", 2 * TinyOutboxApp.OutboxCapacity)));
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        while (engine.SlowClientsDropped == dropped && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(dropped + 1, engine.SlowClientsDropped);
+        var poll = await http.GetAsync(RawEngine.Url(sid));
+        Assert.Equal(HttpStatusCode.OK, poll.StatusCode);
+        Assert.Equal("1", await poll.Content.ReadAsStringAsync()); // what it had queued is dropped to make room
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync(RawEngine.Url(sid))).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_official_client_dropped_as_too_slow_sees_the_server_close_its_transport_and_reconnects()
+    {
+        var token = await app.TokenAsync(DashboardApp.AdminEmail, app.AdminPassword);
+        await using var client = await SocketIOClient.ConnectAsync(app.BaseAddress, token, "polling", reconnect: true);
+        Assert.True(client.Connected, client.ConnectErrorMessage);
+
+        // Acks of a burst come faster than one poll takes them: more than the outbox holds.
+        var engine = app.Services.GetRequiredService<SocketIOEndpoint>().Engine;
+        var dropped = engine.SlowClientsDropped;
+        _ = Task.WhenAll(Enumerable.Range(0, 4 * TinyOutboxApp.OutboxCapacity).Select(_ => client.EmitWithAckAsync("ping")));
+
+        Assert.Equal("transport close", await client.WaitDisconnectedAsync());
+        Assert.True(engine.SlowClientsDropped > dropped);
+        await client.WaitReconnectedAsync();
+    }
+}
