@@ -162,7 +162,7 @@ public sealed partial class EngineSession
                     return (WebSocketMessageType.Close, null);
                 }
 
-                if (result.EndOfMessage && message is null)
+                if (result.EndOfMessage && message is null && result.Count <= Options.MaxPayload)
                 {
                     return (result.MessageType, chunk.AsSpan(0, result.Count).ToArray());
                 }
