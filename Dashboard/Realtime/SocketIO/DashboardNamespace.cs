@@ -54,14 +54,22 @@ public sealed partial class DashboardNamespace(
             socket.Join(room);
         }
 
-        // Server-side disconnect: the client does not reconnect by itself with a token that no longer works.
-        registry.Add(socket.Id, Transport, actor, rooms, new ConnectionControl(principal, reason =>
+        registry.Add(socket.Id, Transport, actor, rooms, new ConnectionControl(principal, reason => End(socket, reason)));
+        socket.Emit(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The reason as an <c>error</c> event, then a server-side disconnect: socket.io-client does not reconnect by itself
+    /// with a token that no longer works; the app reconnects with a fresh one (its <c>auth</c> callback).
+    /// </summary>
+    private static void End(SocketIOSocket socket, string reason)
+    {
+        if (socket.Connected)
         {
             socket.Emit(EventCatalog.Error, new RealtimeError(reason, ErrorCodes.Unauthenticated));
             socket.Disconnect();
-        }));
-        socket.Emit(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
-        return ValueTask.CompletedTask;
+        }
     }
 
     public async ValueTask<SocketAck?> OnEventAsync(SocketIOSocket socket, SocketEvent message)
@@ -92,6 +100,13 @@ public sealed partial class DashboardNamespace(
 
             return Reject(socket, RealtimeError.From(ex));
         }
+    }
+
+    /// <summary>Events beyond the socket's queue are refused as a flood is: RATE_LIMITED, and nothing runs.</summary>
+    public SocketAck? OnEventRefused(SocketIOSocket socket, SocketEvent message)
+    {
+        metrics.Received(message.Name, Transport);
+        return Reject(socket, RealtimeError.RateLimited());
     }
 
     /// <summary>The <c>error</c> event, and the ack's <c>{ error: { message, code } }</c>; the connection stays up.</summary>
