@@ -14,6 +14,8 @@ public sealed partial class DashboardNamespace(
 {
     public const string Transport = "socket.io";
 
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(30);
+
     public async ValueTask<SocketConnectResult> AuthorizeAsync(SocketConnectRequest request)
     {
         var token = request.Auth is { ValueKind: JsonValueKind.Object } auth && auth.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.String
@@ -56,6 +58,7 @@ public sealed partial class DashboardNamespace(
 
         registry.Add(socket.Id, Transport, actor, rooms, new ConnectionControl(principal, reason => End(socket, reason)));
         socket.Emit(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
+        _ = EndAtExpiryAsync(socket, principal);
         return ValueTask.CompletedTask;
     }
 
@@ -70,6 +73,31 @@ public sealed partial class DashboardNamespace(
             socket.Emit(EventCatalog.Error, new RealtimeError(reason, ErrorCodes.Unauthenticated));
             socket.Disconnect();
         }
+    }
+
+    /// <summary>A session lasts as long as its token, as the hub's do (CloseOnAuthenticationExpiration).</summary>
+    private static async Task EndAtExpiryAsync(SocketIOSocket socket, System.Security.Claims.ClaimsPrincipal principal)
+    {
+        if (!long.TryParse(principal.FindFirst("exp")?.Value, System.Globalization.CultureInfo.InvariantCulture, out var exp))
+        {
+            return;
+        }
+
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(exp);
+        try
+        {
+            // In steps: Task.Delay takes at most ~49 days, and a self-hoster may configure longer tokens.
+            for (var left = expiresAt - DateTimeOffset.UtcNow; left > TimeSpan.Zero; left = expiresAt - DateTimeOffset.UtcNow)
+            {
+                await Task.Delay(left < MaxDelay ? left : MaxDelay, socket.Session.Closing);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        End(socket, "Your sign-in has expired; sign in again.");
     }
 
     public async ValueTask<SocketAck?> OnEventAsync(SocketIOSocket socket, SocketEvent message)
