@@ -88,7 +88,7 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
             case SocketPacketType.Event or SocketPacketType.BinaryEvent when _sockets.TryGetValue(packet.Namespace, out var socket):
                 var items = packet.Data!.Value.EnumerateArray().ToList();
                 var message = new SocketEvent(items[0].GetString()!, items[1..], attachments, packet.AckId is not null);
-                if (!socket.TryQueue(message, packet.AckId))
+                if (!socket.TryQueue(message, packet.AckId) && socket.Connected)
                 {
                     var refusal = socket.Namespace.Handler.OnEventRefused(socket, message);
                     if (packet.AckId is { } id)

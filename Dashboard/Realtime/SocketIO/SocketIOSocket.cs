@@ -104,9 +104,9 @@ public sealed class SocketIOSocket
     /// <summary>
     /// Queues a client's event for this socket's handler. Handlers run off the connection's read loop, so a slow command
     /// never holds up the client's heartbeat or its other namespaces, and one at a time, so this socket's events are
-    /// handled and acked in the order sent. False when the queue is full.
+    /// handled and acked in the order sent. False when the queue is full, or the socket is closed.
     /// </summary>
-    internal bool TryQueue(SocketEvent message, long? ackId) => Connected && _inbox.Writer.TryWrite((message, ackId));
+    internal bool TryQueue(SocketEvent message, long? ackId) => _inbox.Writer.TryWrite((message, ackId));
 
     private async Task HandleEventsAsync()
     {
