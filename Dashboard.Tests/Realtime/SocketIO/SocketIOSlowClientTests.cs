@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Dashboard.Realtime.SocketIO;
 using Dashboard.Tests.Support;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Realtime.SocketIO;
 
@@ -20,11 +18,17 @@ public sealed class TinyOutboxApp : DashboardApp
 /// <summary>A client too slow to keep is told so (the Engine.IO close packet) before it goes, and counted.</summary>
 public sealed class SocketIOSlowClientTests(TinyOutboxApp app) : IClassFixture<TinyOutboxApp>
 {
+    /// <summary>The metrics endpoint's count (meter Dashboard.Realtime, dashboard.realtime.slow_clients_dropped).</summary>
+    private async Task<long> DroppedAsync()
+    {
+        using var admin = await app.AdminClientAsync();
+        return (await ApiAssert.Json(await admin.GetAsync("/api/v1/realtime/metrics"))).GetProperty("slowClientsDropped").GetInt64();
+    }
+
     [Fact]
     public async Task A_polling_client_that_stops_polling_gets_the_close_packet_on_its_next_poll_and_is_counted()
     {
-        var engine = app.Services.GetRequiredService<SocketIOEndpoint>().Engine;
-        var dropped = engine.SlowClientsDropped;
+        var dropped = await DroppedAsync();
         var token = await app.TokenAsync(DashboardApp.AdminEmail, app.AdminPassword);
         using var http = app.Anonymous();
         var (sid, _) = await RawEngine.OpenPollingAsync(http);
@@ -33,12 +37,12 @@ public sealed class SocketIOSlowClientTests(TinyOutboxApp app) : IClassFixture<T
         // It never polls: "40", "connected" and a "pong" per ping pile up until the outbox overflows.
         await RawEngine.PostAsync(http, sid, string.Join('\u001e', Enumerable.Repeat("42[\"ping\"]", 2 * TinyOutboxApp.OutboxCapacity)));
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (engine.SlowClientsDropped == dropped && DateTime.UtcNow < deadline)
+        while (await DroppedAsync() == dropped && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
         }
 
-        Assert.Equal(dropped + 1, engine.SlowClientsDropped);
+        Assert.Equal(dropped + 1, await DroppedAsync());
         var poll = await http.GetAsync(RawEngine.Url(sid));
         Assert.Equal(HttpStatusCode.OK, poll.StatusCode);
         Assert.Equal("1", await poll.Content.ReadAsStringAsync()); // what it had queued is dropped to make room
@@ -53,12 +57,11 @@ public sealed class SocketIOSlowClientTests(TinyOutboxApp app) : IClassFixture<T
         Assert.True(client.Connected, client.ConnectErrorMessage);
 
         // Acks of a burst come faster than one poll takes them: more than the outbox holds.
-        var engine = app.Services.GetRequiredService<SocketIOEndpoint>().Engine;
-        var dropped = engine.SlowClientsDropped;
+        var dropped = await DroppedAsync();
         _ = Task.WhenAll(Enumerable.Range(0, 4 * TinyOutboxApp.OutboxCapacity).Select(_ => client.EmitWithAckAsync("ping")));
 
         Assert.Equal("transport close", await client.WaitDisconnectedAsync());
-        Assert.True(engine.SlowClientsDropped > dropped);
+        Assert.True(await DroppedAsync() > dropped);
         await client.WaitReconnectedAsync();
     }
 }
