@@ -19,11 +19,11 @@ public sealed class SocketIOSocket
     {
         _connection = connection;
         _inbox = Channel.CreateBounded<(SocketEvent, long?)>(new BoundedChannelOptions(eventQueueCapacity) { SingleReader = true });
-        _ = HandleEventsAsync();
         Namespace = ns;
         Auth = auth;
         State = state;
         Id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
+        _ = HandleEventsAsync();
     }
 
     public string Id { get; }
