@@ -19,10 +19,42 @@ public sealed class TinyOutboxApp : DashboardApp
 public sealed class SocketIOSlowClientTests(TinyOutboxApp app) : IClassFixture<TinyOutboxApp>
 {
     /// <summary>The metrics endpoint's count (meter Dashboard.Realtime, dashboard.realtime.slow_clients_dropped).</summary>
+    private static async Task<long> DroppedAsync(HttpClient admin) =>
+        (await ApiAssert.Json(await admin.GetAsync("/api/v1/realtime/metrics"))).GetProperty("slowClientsDropped").GetInt64();
+
     private async Task<long> DroppedAsync()
     {
         using var admin = await app.AdminClientAsync();
-        return (await ApiAssert.Json(await admin.GetAsync("/api/v1/realtime/metrics"))).GetProperty("slowClientsDropped").GetInt64();
+        return await DroppedAsync(admin);
+    }
+
+    [Fact]
+    public async Task A_websocket_client_that_stops_reading_finds_the_close_packet_after_its_backlog_when_it_reads_again()
+    {
+        using var admin = await app.AdminClientAsync();
+        var dropped = await DroppedAsync(admin);
+        await using var socket = await RawWebSocket.OpenAsync(app.BaseAddress, answerPings: false);
+
+        // Each unknown namespace's CONNECT_ERROR echoes its 60 KB name: unread, they fill the socket's buffers, then the outbox.
+        var connect = "40/" + new string('x', 60_000) + ",";
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await DroppedAsync(admin) == dropped && DateTime.UtcNow < deadline)
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                await socket.SendAsync(connect);
+            }
+        }
+
+        Assert.Equal(dropped + 1, await DroppedAsync(admin));
+        // Read again within the close grace (2 s): what the transport already held, then the close packet, then the close.
+        var last = "";
+        while (await socket.ReadOrNullAsync(TimeSpan.FromSeconds(5)) is { } text)
+        {
+            last = text;
+        }
+
+        Assert.Equal("1", last);
     }
 
     [Fact]
