@@ -132,6 +132,15 @@ public abstract class NodeClient : IAsyncDisposable
         }
     }
 
+    /// <summary>How many lifecycle reports whose type is one of <paramref name="types"/> arrived so far.</summary>
+    protected int CountReports(params string[] types)
+    {
+        lock (_gate)
+        {
+            return _reports.Count(r => types.Contains(TypeOf(r)));
+        }
+    }
+
     /// <summary>Sends a command carrying a fresh id and returns the driver's reply line (with the same id).</summary>
     protected async Task<JsonElement> RequestAsync(Func<int, object> command, TimeSpan timeout, string what)
     {

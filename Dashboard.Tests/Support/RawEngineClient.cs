@@ -88,6 +88,13 @@ public sealed class RawWebSocket : IAsyncDisposable
         }
     }
 
+    /// <summary>The next message as it comes (pings too), or null once the server has closed the socket.</summary>
+    public async Task<string?> ReadOrNullAsync(TimeSpan timeout)
+    {
+        using var cts = new CancellationTokenSource(timeout);
+        return _received.TryDequeue(out var queued) ? queued : await ReadAsync(cts.Token);
+    }
+
     /// <summary>The next message that starts with <paramref name="prefix"/>, skipping others.</summary>
     public async Task<string> ReceiveStartingWithAsync(string prefix, TimeSpan? timeout = null)
     {

@@ -47,14 +47,26 @@ public sealed class SocketIOClient : NodeClient
     /// <param name="transports">"websocket", "polling", or "default" (polling, then the upgrade to websocket).</param>
     /// <param name="ns">The namespace, e.g. "/admin".</param>
     /// <param name="reconnect">Let the client reconnect by itself after a drop (off: a drop is final).</param>
+    /// <param name="authCallback">Send auth the apps' way, <c>auth: cb => cb({ token })</c>, with the token <see cref="SetTokenAsync"/> set last.</param>
+    /// <param name="secondNamespace">Also open this namespace on the same connection (see <see cref="EmitWithAckToAsync"/>).</param>
     /// <returns>Once the client reports its first connect or connect_error.</returns>
     public static Task<SocketIOClient> ConnectAsync(Uri baseAddress, string? token, string transports = "websocket", string ns = "/",
-        bool reconnect = false, TimeSpan? timeout = null)
+        bool reconnect = false, TimeSpan? timeout = null, bool authCallback = false, string? secondNamespace = null)
     {
         List<string> arguments = [baseAddress.ToString(), "--namespace", ns, "--transports", transports];
         if (reconnect)
         {
             arguments.Add("--reconnect");
+        }
+
+        if (authCallback)
+        {
+            arguments.Add("--auth-callback");
+        }
+
+        if (secondNamespace is not null)
+        {
+            arguments.AddRange(["--second-namespace", secondNamespace]);
         }
 
         var client = new SocketIOClient(NodeProcess.Start(ScriptPath, "socket.io-client", arguments, "SOCKETIO_TOKEN", token));
@@ -79,10 +91,14 @@ public sealed class SocketIOClient : NodeClient
     /// <summary>Emits with an ack callback and returns the arguments the server acked with (all of them).</summary>
     /// <exception cref="TimeoutException">No ack within <see cref="AckTimeout"/>.</exception>
     /// <exception cref="SocketIOAckException">The socket disconnected before the ack came.</exception>
-    public async Task<JsonElement[]> EmitWithAckAsync(string @event, params object?[] args)
+    public Task<JsonElement[]> EmitWithAckAsync(string @event, params object?[] args) => EmitWithAckToAsync(null, @event, args);
+
+    /// <summary>The same on the second namespace opened on this connection (null: the main one).</summary>
+    public async Task<JsonElement[]> EmitWithAckToAsync(string? ns, string @event, params object?[] args)
     {
         var ackTimeoutMs = (long)AckTimeout.TotalMilliseconds;
-        var reply = await RequestAsync(id => new { op = "emit", id, @event, args, ackTimeoutMs }, AckTimeout + DriverSlack, $"No ack or ack timeout for '{@event}'");
+        var reply = await RequestAsync(id => new { op = "emit", id, @event, args, ackTimeoutMs, @namespace = ns }, AckTimeout + DriverSlack,
+            $"No ack or ack timeout for '{@event}'");
         var message = reply.TryGetProperty("message", out var text) ? text.GetString() : null;
         return TypeOf(reply) switch
         {
@@ -95,6 +111,28 @@ public sealed class SocketIOClient : NodeClient
     /// <summary>Disconnects the socket from the client side (reason "io client disconnect"); the process stays up.</summary>
     public async Task DisconnectAsync() =>
         await RequestAsync(id => new { op = "disconnect", id }, DefaultTimeout, "The client did not disconnect");
+
+    /// <summary>Connects again after a disconnect, as an app does (<c>socket.connect()</c>); wait for it with <see cref="WaitConnectedAsync"/>.</summary>
+    public async Task ReconnectAsync() =>
+        await RequestAsync(id => new { op = "connect", id }, DefaultTimeout, "The client did not start connecting");
+
+    /// <summary>The token the auth callback hands over from now on.</summary>
+    public async Task SetTokenAsync(string token) =>
+        await RequestAsync(id => new { op = "token", id, token }, DefaultTimeout, "The client did not take the token");
+
+    /// <summary>How many times the library called the auth callback so far.</summary>
+    public int AuthCalls => CountReports("auth");
+
+    /// <summary>Waits for the next connect not yet returned by this method (the first call returns the first connect).</summary>
+    /// <exception cref="InvalidOperationException">The server refused it (connect_error).</exception>
+    public async Task WaitConnectedAsync(TimeSpan? timeout = null)
+    {
+        var (outcome, _) = await NextReportAsync("connect-outcome", timeout ?? DefaultTimeout, "connect", "connect_error");
+        if (TypeOf(outcome) != "connect")
+        {
+            throw new InvalidOperationException($"The server refused the connection: {outcome.GetRawText()}.{Diagnostics()}");
+        }
+    }
 
     /// <summary>
     /// The reason of the next disconnect not yet returned by this method ("io server disconnect", "transport close",
@@ -131,18 +169,20 @@ public sealed class SocketIOClient : NodeClient
             : throw new InvalidOperationException($"The server refused the reconnected socket: {outcome.GetRawText()}.{Diagnostics()}");
     }
 
-    private async Task<(JsonElement Report, int Index)> NextReportAsync(string type, TimeSpan timeout)
+    /// <param name="cursor">The cursor's name; the report types default to it.</param>
+    private async Task<(JsonElement Report, int Index)> NextReportAsync(string cursor, TimeSpan timeout, params string[] types)
     {
+        types = types.Length == 0 ? [cursor] : types;
         int from;
         lock (_cursors)
         {
-            from = _cursors.GetValueOrDefault(type);
+            from = _cursors.GetValueOrDefault(cursor);
         }
 
-        var (report, index) = await WaitForReportAsync(from, timeout, $"'{type}' report", type);
+        var (report, index) = await WaitForReportAsync(from, timeout, $"'{string.Join("' or '", types)}' report", types);
         lock (_cursors)
         {
-            _cursors[type] = Math.Max(_cursors.GetValueOrDefault(type), index + 1);
+            _cursors[cursor] = Math.Max(_cursors.GetValueOrDefault(cursor), index + 1);
         }
 
         return (report, index);

@@ -11,6 +11,7 @@ public sealed class RealtimeMetrics : IDisposable
     private readonly Counter<long> _in;
     private readonly Counter<long> _out;
     private readonly Counter<long> _errors;
+    private readonly Counter<long> _slowClients;
     private readonly ConcurrentDictionary<string, long> _inByName = new();
     private readonly ConcurrentDictionary<string, long> _outByName = new();
     private readonly ConcurrentDictionary<string, long> _errorsByCode = new();
@@ -21,6 +22,7 @@ public sealed class RealtimeMetrics : IDisposable
         _in = _meter.CreateCounter<long>("dashboard.realtime.events_in");
         _out = _meter.CreateCounter<long>("dashboard.realtime.events_out");
         _errors = _meter.CreateCounter<long>("dashboard.realtime.errors");
+        _slowClients = _meter.CreateCounter<long>("dashboard.realtime.slow_clients_dropped");
     }
 
     public void Received(string name, string transport)
@@ -41,6 +43,15 @@ public sealed class RealtimeMetrics : IDisposable
         _errors.Add(1, new KeyValuePair<string, object?>("code", code));
     }
 
+    private long _slowClientsDropped;
+
+    /// <summary>A client fell so far behind that its connection was dropped (it reconnects and recovers).</summary>
+    public void SlowClientDropped(string transport)
+    {
+        Interlocked.Increment(ref _slowClientsDropped);
+        _slowClients.Add(1, new KeyValuePair<string, object?>("transport", transport));
+    }
+
     public object Snapshot()
     {
         using var process = Process.GetCurrentProcess();
@@ -50,6 +61,7 @@ public sealed class RealtimeMetrics : IDisposable
             EventsIn = new SortedDictionary<string, long>(_inByName, StringComparer.Ordinal),
             EventsOut = new SortedDictionary<string, long>(_outByName, StringComparer.Ordinal),
             ErrorsByCode = new SortedDictionary<string, long>(_errorsByCode, StringComparer.Ordinal),
+            SlowClientsDropped = Interlocked.Read(ref _slowClientsDropped),
             Process = new { WorkingSetBytes = process.WorkingSet64, GcHeapBytes = GC.GetTotalMemory(false) },
         };
     }

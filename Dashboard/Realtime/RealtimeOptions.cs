@@ -31,6 +31,9 @@ public sealed class SocketIOSettings
 
     /// <summary>Largest HTTP body or WebSocket message accepted (the reference server's maxHttpBufferSize); larger closes the connection.</summary>
     public int MaxPayloadBytes { get; set; } = 100_000;
+
+    /// <summary>Frames queued for one client before it counts as too slow and is dropped (it reconnects and recovers).</summary>
+    public int OutboxCapacity { get; set; } = 4096;
 }
 
 public sealed class RateLimitOptions

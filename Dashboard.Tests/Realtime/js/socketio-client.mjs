@@ -1,11 +1,16 @@
 // ONE client of the official socket.io-client package, driven by Dashboard.Tests/Support/SocketIOClient.cs.
 // Usage: node socketio-client.mjs <baseUrl> [--namespace /] [--transports websocket|polling|default] [--reconnect]
-//   env SOCKETIO_TOKEN: absent = no auth; present = auth { token } verbatim ("Bearer ..." included).
+//   [--auth-callback] [--second-namespace /admin]
+//   env SOCKETIO_TOKEN: absent = no auth; present = auth { token } verbatim ("Bearer ..." included). With
+//   --auth-callback, auth is the apps' callback form, cb => cb({ token }), reading the token set last (op "token"),
+//   and each call is reported (auth{at}). --second-namespace opens a second socket on the same connection (manager),
+//   which emits with "namespace" in the command use; its lifecycle is not reported.
 // stdout = JSON lines only. Reports: connect{socketId,transport,at} | connect_error{message,data,at} | disconnect{reason,
 //   detail,at} | reconnect{attempt,at} | upgrade{transport,at} | event{name,args,at} | stopped | protocol-error{message}.
 //   Replies: sent{id} | ack{id,args} | ack-timeout{id,message} | ack-error{id,message} | done{id}.
 // stdin = JSON lines: {"op":"emit","id":N,"event":E,"args":[...]} (+ "ackTimeoutMs":MS to wait for an ack)
-//   | {"op":"disconnect","id":N} | {"op":"stop"}; stdin EOF = stop. Logs go to stderr.
+//   | {"op":"disconnect","id":N} | {"op":"connect","id":N} | {"op":"token","id":N,"token":T} | {"op":"stop"};
+//   stdin EOF = stop. Logs go to stderr.
 import { parseArgs } from "node:util";
 import { io } from "socket.io-client";
 import { emit, emitEvent, fail as failWith, messageOf, readCommands } from "./driver.mjs";
@@ -25,6 +30,8 @@ const { values: options, positionals } = parseArgs({
     namespace: { type: "string", default: "/" },
     transports: { type: "string", default: "default" },
     reconnect: { type: "boolean", default: false },
+    "auth-callback": { type: "boolean", default: false },
+    "second-namespace": { type: "string" },
   },
 });
 
@@ -44,12 +51,21 @@ const socketOptions = {
   reconnectionDelay: 200,
   reconnectionDelayMax: 1000,
 };
-if (process.env.SOCKETIO_TOKEN !== undefined) {
-  socketOptions.auth = { token: process.env.SOCKETIO_TOKEN };
+let token = process.env.SOCKETIO_TOKEN;
+if (options["auth-callback"]) {
+  // The library calls it for every CONNECT it sends: the first one, and each socket.connect() after a server disconnect.
+  socketOptions.auth = (cb) => {
+    emit({ type: "auth", at: Date.now() });
+    cb({ token });
+  };
+} else if (token !== undefined) {
+  socketOptions.auth = { token };
 }
 
 // io() reads the namespace from the URL's path, so the base address must contribute only its origin.
 const socket = io(new URL(url).origin + namespace, socketOptions);
+const second = options["second-namespace"] ? socket.io.socket(options["second-namespace"], { auth: socketOptions.auth }) : null;
+const socketFor = (command) => (command.namespace && second && command.namespace === second.nsp ? second : socket);
 
 // Data from the server may carry functions (a server-side ack request) that JSON cannot carry: report them as null.
 const plain = (args) => args.map((arg) => (typeof arg === "function" ? null : arg));
@@ -75,7 +91,7 @@ socket.io.on("open", () => {
 
 function emitWithAck(command, args) {
   // The callback form, not emitWithAck(): that one resolves with the first ack argument only.
-  socket.timeout(command.ackTimeoutMs).emit(command.event, ...args, (error, ...ackArgs) => {
+  socketFor(command).timeout(command.ackTimeoutMs).emit(command.event, ...args, (error, ...ackArgs) => {
     if (error) {
       const type = error.message === ACK_TIMED_OUT ? "ack-timeout" : "ack-error";
       emit({ type, id: command.id, message: messageOf(error) });
@@ -104,13 +120,21 @@ function handle(command) {
         emitWithAck(command, args);
       } else {
         // Written to the transport now, or queued by the library until the socket (re)connects.
-        socket.emit(command.event, ...args);
+        socketFor(command).emit(command.event, ...args);
         emit({ type: "sent", id: command.id });
       }
       break;
     case "disconnect":
       // Emits "disconnect" (io client disconnect) synchronously when connected, so it precedes the reply.
       socket.disconnect();
+      emit({ type: "done", id: command.id });
+      break;
+    case "connect":
+      socket.connect();
+      emit({ type: "done", id: command.id });
+      break;
+    case "token":
+      token = command.token;
       emit({ type: "done", id: command.id });
       break;
     case "stop":

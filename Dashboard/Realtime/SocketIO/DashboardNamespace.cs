@@ -14,6 +14,8 @@ public sealed partial class DashboardNamespace(
 {
     public const string Transport = "socket.io";
 
+    private static readonly TimeSpan MaxDelay = TimeSpan.FromDays(30);
+
     public async ValueTask<SocketConnectResult> AuthorizeAsync(SocketConnectRequest request)
     {
         var token = request.Auth is { ValueKind: JsonValueKind.Object } auth && auth.TryGetProperty("token", out var t) && t.ValueKind == JsonValueKind.String
@@ -54,14 +56,48 @@ public sealed partial class DashboardNamespace(
             socket.Join(room);
         }
 
-        // Server-side disconnect: the client does not reconnect by itself with a token that no longer works.
-        registry.Add(socket.Id, Transport, actor, rooms, new ConnectionControl(principal, reason =>
+        registry.Add(socket.Id, Transport, actor, rooms, new ConnectionControl(principal, reason => End(socket, reason)));
+        socket.Emit(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
+        _ = EndAtExpiryAsync(socket, principal);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>
+    /// The reason as an <c>error</c> event, then a server-side disconnect: socket.io-client does not reconnect by itself
+    /// with a token that no longer works; the app reconnects with a fresh one (its <c>auth</c> callback).
+    /// </summary>
+    private static void End(SocketIOSocket socket, string reason)
+    {
+        if (socket.Connected)
         {
             socket.Emit(EventCatalog.Error, new RealtimeError(reason, ErrorCodes.Unauthenticated));
             socket.Disconnect();
-        }));
-        socket.Emit(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
-        return ValueTask.CompletedTask;
+        }
+    }
+
+    /// <summary>A session lasts as long as its token, as the hub's do (CloseOnAuthenticationExpiration).</summary>
+    private static async Task EndAtExpiryAsync(SocketIOSocket socket, System.Security.Claims.ClaimsPrincipal principal)
+    {
+        if (!long.TryParse(principal.FindFirst("exp")?.Value, System.Globalization.CultureInfo.InvariantCulture, out var exp))
+        {
+            return;
+        }
+
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(exp);
+        try
+        {
+            // In steps: Task.Delay takes at most ~49 days, and a self-hoster may configure longer tokens.
+            for (var left = expiresAt - DateTimeOffset.UtcNow; left > TimeSpan.Zero; left = expiresAt - DateTimeOffset.UtcNow)
+            {
+                await Task.Delay(left < MaxDelay ? left : MaxDelay, socket.Session.Closing);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        End(socket, "Your sign-in has expired; sign in again.");
     }
 
     public async ValueTask<SocketAck?> OnEventAsync(SocketIOSocket socket, SocketEvent message)
@@ -92,6 +128,13 @@ public sealed partial class DashboardNamespace(
 
             return Reject(socket, RealtimeError.From(ex));
         }
+    }
+
+    /// <summary>Events beyond the socket's queue are refused as a flood is: RATE_LIMITED, and nothing runs.</summary>
+    public SocketAck? OnEventRefused(SocketIOSocket socket, SocketEvent message)
+    {
+        metrics.Received(message.Name, Transport);
+        return Reject(socket, RealtimeError.RateLimited());
     }
 
     /// <summary>The <c>error</c> event, and the ack's <c>{ error: { message, code } }</c>; the connection stays up.</summary>

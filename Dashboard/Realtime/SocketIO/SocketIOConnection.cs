@@ -58,6 +58,13 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
         }
     }
 
+    /// <summary>A handler threw (they answer failures themselves, so this is a bug): the session ends, as a broken one would.</summary>
+    internal void HandlerFailed(Exception ex, string eventName)
+    {
+        server.LogHandlerFailed(ex, session.Id, eventName);
+        session.Close("server error");
+    }
+
     private void Malformed(string reason)
     {
         server.LogMalformed(session.Id, reason);
@@ -81,10 +88,13 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
             case SocketPacketType.Event or SocketPacketType.BinaryEvent when _sockets.TryGetValue(packet.Namespace, out var socket):
                 var items = packet.Data!.Value.EnumerateArray().ToList();
                 var message = new SocketEvent(items[0].GetString()!, items[1..], attachments, packet.AckId is not null);
-                var ack = await socket.Namespace.Handler.OnEventAsync(socket, message);
-                if (packet.AckId is { } id && session.IsOpen)
+                if (!socket.TryQueue(message, packet.AckId) && socket.Connected)
                 {
-                    socket.SendAck(id, ack ?? new SocketAck([]));
+                    var refusal = socket.Namespace.Handler.OnEventRefused(socket, message);
+                    if (packet.AckId is { } id)
+                    {
+                        socket.SendAck(id, refusal ?? new SocketAck([]));
+                    }
                 }
 
                 break;
@@ -114,7 +124,7 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
             return;
         }
 
-        var socket = new SocketIOSocket(this, ns, packet.Data, result.State);
+        var socket = new SocketIOSocket(this, ns, packet.Data, result.State, server.Options.EventQueueCapacity);
         _sockets[name] = socket;
         EverConnected = true;
         ns.Add(socket);

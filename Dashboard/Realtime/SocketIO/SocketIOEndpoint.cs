@@ -16,6 +16,7 @@ public sealed class SocketIOEndpoint
     public SocketIOEndpoint(IServiceProvider services, IOptions<RealtimeOptions> realtime, IOptions<JsonHubProtocolOptions> json, ILoggerFactory loggers)
     {
         var settings = realtime.Value.SocketIO;
+        var metrics = services.GetRequiredService<RealtimeMetrics>();
         Server = new SocketIOServer(new SocketIOOptions { ConnectTimeout = TimeSpan.FromMilliseconds(settings.ConnectTimeoutMs) },
             json.Value.PayloadSerializerOptions, loggers.CreateLogger<SocketIOServer>());
         Main = Server.AddNamespace("/", Namespace(services, staffOnly: false));
@@ -25,7 +26,8 @@ public sealed class SocketIOEndpoint
             PingInterval = TimeSpan.FromMilliseconds(settings.PingIntervalMs),
             PingTimeout = TimeSpan.FromMilliseconds(settings.PingTimeoutMs),
             MaxPayload = settings.MaxPayloadBytes,
-        }, Server, loggers.CreateLogger<EngineServer>());
+            OutboxCapacity = settings.OutboxCapacity,
+        }, Server, loggers.CreateLogger<EngineServer>(), () => metrics.SlowClientDropped(DashboardNamespace.Transport));
     }
 
     public SocketIOServer Server { get; }

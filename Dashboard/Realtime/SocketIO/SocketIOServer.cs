@@ -14,6 +14,12 @@ public interface ISocketNamespaceHandler
     ValueTask<SocketAck?> OnEventAsync(SocketIOSocket socket, SocketEvent message);
 
     void OnDisconnected(SocketIOSocket socket, string reason);
+
+    /// <summary>
+    /// An event not run because the socket already has <see cref="SocketIOOptions.EventQueueCapacity"/> waiting: the
+    /// client sends faster than its commands complete. The ack's arguments when the client asked for one.
+    /// </summary>
+    SocketAck? OnEventRefused(SocketIOSocket socket, SocketEvent message) => null;
 }
 
 /// <summary>A CONNECT for a namespace, with the client's <c>auth</c> object.</summary>
@@ -36,6 +42,9 @@ public sealed class SocketIOOptions
 {
     /// <summary>A session that has not connected to any namespace by then is closed.</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>Events one socket may have waiting for its handler; more are refused until it catches up.</summary>
+    public int EventQueueCapacity { get; set; } = 64;
 }
 
 /// <summary>
@@ -47,6 +56,8 @@ public sealed partial class SocketIOServer(SocketIOOptions options, JsonSerializ
     private readonly Dictionary<string, SocketNamespace> _namespaces = new(StringComparer.Ordinal);
 
     public JsonSerializerOptions Json => json;
+
+    public SocketIOOptions Options => options;
 
     /// <summary>Adds a namespace (at start-up, before the first client).</summary>
     public SocketNamespace AddNamespace(string name, ISocketNamespaceHandler handler)
@@ -89,6 +100,11 @@ public sealed partial class SocketIOServer(SocketIOOptions options, JsonSerializ
     }
 
     internal void LogMalformed(string sid, string reason) => LogMalformedPacket(sid, reason);
+
+    internal void LogHandlerFailed(Exception ex, string sid, string @event) => LogEventHandlerFailed(ex, sid, @event);
+
+    [LoggerMessage(LogLevel.Error, "The handler of event {Event} of Socket.IO session {Sid} failed; the session is closed")]
+    private partial void LogEventHandlerFailed(Exception ex, string sid, string @event);
 
     [LoggerMessage(LogLevel.Debug, "Socket.IO session {Sid} connected to no namespace in time and is closed")]
     private partial void LogConnectTimeout(string sid);

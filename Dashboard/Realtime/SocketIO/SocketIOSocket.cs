@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Threading.Channels;
 using Dashboard.Realtime.SocketIO.Engine;
 using Dashboard.Realtime.SocketIO.Protocol;
 
@@ -11,15 +12,18 @@ public sealed class SocketIOSocket
 {
     private readonly SocketIOConnection _connection;
     private readonly ConcurrentDictionary<string, byte> _rooms = new(StringComparer.Ordinal);
+    private readonly Channel<(SocketEvent Message, long? AckId)> _inbox;
     private int _closed;
 
-    internal SocketIOSocket(SocketIOConnection connection, SocketNamespace ns, JsonElement? auth, object? state)
+    internal SocketIOSocket(SocketIOConnection connection, SocketNamespace ns, JsonElement? auth, object? state, int eventQueueCapacity)
     {
         _connection = connection;
+        _inbox = Channel.CreateBounded<(SocketEvent, long?)>(new BoundedChannelOptions(eventQueueCapacity) { SingleReader = true });
         Namespace = ns;
         Auth = auth;
         State = state;
         Id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
+        _ = HandleEventsAsync();
     }
 
     public string Id { get; }
@@ -97,6 +101,37 @@ public sealed class SocketIOSocket
         }
     }
 
+    /// <summary>
+    /// Queues a client's event for this socket's handler. Handlers run off the connection's read loop, so a slow command
+    /// never holds up the client's heartbeat or its other namespaces, and one at a time, so this socket's events are
+    /// handled and acked in the order sent. False when the queue is full, or the socket is closed.
+    /// </summary>
+    internal bool TryQueue(SocketEvent message, long? ackId) => _inbox.Writer.TryWrite((message, ackId));
+
+    private async Task HandleEventsAsync()
+    {
+        await foreach (var (message, ackId) in _inbox.Reader.ReadAllAsync())
+        {
+            if (!Connected)
+            {
+                continue; // once disconnected (e.g. its sign-in ended), what it queued before is not run
+            }
+
+            try
+            {
+                var ack = await Namespace.Handler.OnEventAsync(this, message);
+                if (ackId is { } id && Session.IsOpen)
+                {
+                    SendAck(id, ack ?? new SocketAck([]));
+                }
+            }
+            catch (Exception ex)
+            {
+                _connection.HandlerFailed(ex, message.Name);
+            }
+        }
+    }
+
     /// <summary>Disconnects this namespace only; the client's other namespaces stay.</summary>
     public void Disconnect() => _connection.Disconnect(this);
 
@@ -107,6 +142,7 @@ public sealed class SocketIOSocket
             return;
         }
 
+        _inbox.Writer.TryComplete();
         foreach (var room in _rooms.Keys)
         {
             Leave(room);

@@ -33,8 +33,24 @@ public sealed record EngineFrame(string? Text, byte[]? Binary)
 
     public static EngineFrame Message(byte[] data) => new(null, data);
 
-    /// <summary>Bytes this frame takes in a long-polling payload.</summary>
-    public int PollingLength => Text?.Length ?? 1 + Base64.GetMaxEncodedToUtf8Length(Binary!.Length);
+    private int _pollingLength = -1;
+
+    /// <summary>
+    /// UTF-8 bytes this frame takes in a long-polling payload (maxPayload counts bytes: a text of multi-byte characters
+    /// is longer than its string). Counted once per frame, which a broadcast shares; only polling needs it.
+    /// </summary>
+    public int PollingLength
+    {
+        get
+        {
+            if (_pollingLength < 0)
+            {
+                _pollingLength = Text is { } text ? Encoding.UTF8.GetByteCount(text) : 1 + Base64.GetMaxEncodedToUtf8Length(Binary!.Length);
+            }
+
+            return _pollingLength;
+        }
+    }
 }
 
 /// <summary>Engine.IO v4 encoding: text packets, and the long-polling payload (packets separated by 0x1E, binary as "b" + base64).</summary>

@@ -19,7 +19,8 @@ public sealed record EngineError(int Code, string Message, int Status = StatusCo
 /// The Engine.IO v4 server: the handshake, then each request routed to its session — long-polling GET/POST, the
 /// WebSocket, or the upgrade from one to the other. Mapped at one path (e.g. /socket.io/).
 /// </summary>
-public sealed partial class EngineServer(EngineOptions options, IEngineHandler handler, ILogger<EngineServer> logger)
+/// <param name="slowClientDropped">Told each time a session is closed because its client fell too far behind (for metrics).</param>
+public sealed partial class EngineServer(EngineOptions options, IEngineHandler handler, ILogger<EngineServer> logger, Action? slowClientDropped = null)
 {
     public const string PollingName = "polling";
     public const string WebSocketName = "websocket";
@@ -104,7 +105,8 @@ public sealed partial class EngineServer(EngineOptions options, IEngineHandler h
 
         var handshake = new EngineHandshake(transport, http.Connection.RemoteIpAddress?.ToString(),
             http.Request.Headers.Origin.ToString() is { Length: > 0 } o ? o : null, http.Request.Headers.UserAgent.ToString(), DateTime.UtcNow);
-        var session = new EngineSession(NewSid(), options, handshake, handler, s => _sessions.TryRemove(s.Id, out _), logger);
+        var session = new EngineSession(NewSid(), options, handshake, handler, s => _sessions.TryRemove(s.Id, out _),
+            slowClientDropped ?? (() => { }), logger);
         var open = OpenPacket(session.Id, transport == PollingName);
         _sessions[session.Id] = session;
         LogOpened(session.Id, transport, handshake.RemoteAddress);

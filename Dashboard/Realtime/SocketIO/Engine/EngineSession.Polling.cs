@@ -21,6 +21,13 @@ public sealed partial class EngineSession
             return;
         }
 
+        if (!IsOpen && !Outbox.TryPeek(out _))
+        {
+            _remove(this); // its close packet is delivered: the session is gone
+            await EngineServer.RejectAsync(http, EngineError.UnknownSid);
+            return;
+        }
+
         if (Interlocked.Exchange(ref _polling, 1) == 1)
         {
             // Two GETs at once: the spec closes the session; the first GET is answered with the close packet.

@@ -98,13 +98,20 @@ public sealed partial class EngineSession
     {
         try
         {
-            while (IsOpen)
+            // Until the client answers the close (or the writer cuts it off): a socket closed with data unread is reset,
+            // and the reset loses what is still on its way to the client, the close packet included.
+            while (true)
             {
                 // Never cancelled: cancelling a receive aborts the socket before the close packet could go out.
                 var (type, data) = await ReadMessageAsync(socket, CancellationToken.None);
                 if (type == WebSocketMessageType.Close)
                 {
                     return;
+                }
+
+                if (!IsOpen)
+                {
+                    continue; // closing: what the client still sends is dropped
                 }
 
                 if (data is null)
@@ -162,7 +169,7 @@ public sealed partial class EngineSession
                     return (WebSocketMessageType.Close, null);
                 }
 
-                if (result.EndOfMessage && message is null)
+                if (result.EndOfMessage && message is null && result.Count <= Options.MaxPayload)
                 {
                     return (result.MessageType, chunk.AsSpan(0, result.Count).ToArray());
                 }

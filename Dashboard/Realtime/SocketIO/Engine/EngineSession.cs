@@ -18,6 +18,7 @@ public sealed partial class EngineSession
     private readonly Channel<EngineFrame> _outbox;
     private readonly IEngineHandler _handler;
     private readonly Action<EngineSession> _remove;
+    private readonly Action _slowClient;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _closing = new();
     private readonly SemaphoreSlim _inbound = new(1, 1);
@@ -27,8 +28,10 @@ public sealed partial class EngineSession
     private TaskCompletionSource? _upgradeSettled;
     private long _pongDueAt = long.MaxValue; // Environment.TickCount64 by which the owed pong must be back
 
-    internal EngineSession(string id, EngineOptions options, EngineHandshake handshake, IEngineHandler handler, Action<EngineSession> remove, ILogger logger)
+    internal EngineSession(string id, EngineOptions options, EngineHandshake handshake, IEngineHandler handler, Action<EngineSession> remove,
+        Action slowClient, ILogger logger)
     {
+        _slowClient = slowClient;
         Id = id;
         Options = options;
         Handshake = handshake;
@@ -75,9 +78,31 @@ public sealed partial class EngineSession
             return true;
         }
 
-        LogSlowClient(Id, Options.OutboxCapacity);
-        Close("slow client", EngineFrame.Close);
+        CloseSlowClient();
         return false;
+    }
+
+    public const string SlowClientReason = "slow client";
+
+    /// <summary>
+    /// What is queued would not reach a client this far behind within the close grace anyway, so it is dropped to make
+    /// room for the close packet: the client learns it was dropped (and reconnects, recovering what it missed) instead
+    /// of seeing its transport cut mid-stream.
+    /// </summary>
+    private void CloseSlowClient()
+    {
+        if (!IsOpen)
+        {
+            return;
+        }
+
+        LogSlowClient(Id, Options.OutboxCapacity);
+        _slowClient();
+        while (_outbox.Reader.TryRead(out _))
+        {
+        }
+
+        Close(SlowClientReason, EngineFrame.Close);
     }
 
     /// <summary>Closes the session from the server side; the client is told (close packet) and may reconnect.</summary>
@@ -98,7 +123,15 @@ public sealed partial class EngineSession
         _outbox.Writer.TryComplete();
         _closing.Cancel();
         _pong?.TrySetCanceled();
-        _remove(this);
+        if (reason == SlowClientReason && !IsWebSocket)
+        {
+            _ = RemoveAfterClosePacketAsync();
+        }
+        else
+        {
+            _remove(this);
+        }
+
         LogClosed(Id, reason);
         try
         {
@@ -108,6 +141,16 @@ public sealed partial class EngineSession
         {
             LogHandlerFailed(ex, Id);
         }
+    }
+
+    /// <summary>
+    /// A polling client with no GET waiting would find its session gone, and never see its close packet: the session
+    /// stays reachable until the next GET takes it (<see cref="PollAsync"/> removes it then), or PingTimeout passes.
+    /// </summary>
+    private async Task RemoveAfterClosePacketAsync()
+    {
+        await Task.Delay(Options.PingTimeout, CancellationToken.None);
+        _remove(this);
     }
 
     internal void Start()
