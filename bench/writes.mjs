@@ -16,7 +16,7 @@ const { opt, int } = options({
   db: { type: "string" }, // the app's SQLite file, read with the sqlite3 command-line shell
   connections: { type: "string", default: "1,8,64,256" },
   "duration-s": { type: "string", default: "10" },
-  warmup: { type: "string", default: "2000" },
+  warmup: { type: "string", default: "5000" },
 });
 
 const token = process.env.BENCH_TOKEN ?? "";

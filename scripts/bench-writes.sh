@@ -6,7 +6,7 @@
 # Prints a markdown table: committed writes/s (2xx, checked against the Payments row count in the SQLite file),
 # latency p50/p99, app CPU ms per write and app CPU %. Kills the app when done.
 #
-# Environment (all optional): BENCH_DURATION_S (10 per level), BENCH_WARMUP (2000 sequential payments),
+# Environment (all optional): BENCH_DURATION_S (10 per level), BENCH_WARMUP (5000 sequential payments: tier-up JIT takes thousands of writes),
 # BENCH_RUN_TIMEOUT_S (600 for the whole run), BENCH_SKIP_BUILD=1 (use the existing build).
 # Needs node, dotnet, curl and the sqlite3 command-line shell (Debian package sqlite3).
 set -euo pipefail
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
 
 DURATION_S="${BENCH_DURATION_S:-10}"
-WARMUP="${BENCH_WARMUP:-2000}"
+WARMUP="${BENCH_WARMUP:-5000}"
 RUN_TIMEOUT_S="${BENCH_RUN_TIMEOUT_S:-600}"
 MAX_CONNECTIONS=1024
 if [ "$#" -gt 0 ]; then LEVELS=("$@"); else LEVELS=(1 8 64 256); fi
