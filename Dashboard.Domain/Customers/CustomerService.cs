@@ -172,12 +172,15 @@ public sealed class CustomerService(DomainWriter writer)
     /// <summary>The balance as the transaction sees it; used by writers to publish balance:updated after a change.</summary>
     public static async Task<CustomerBalance> BalanceOf(DashboardDbContext db, Guid customerId, CancellationToken ct)
     {
-        var name = await db.Customers.Where(c => c.Id == customerId).Select(c => c.Name).FirstOrDefaultAsync(ct)
-            ?? throw DomainException.NotFound("Customer", customerId);
-        var billed = await db.DailyEntries.Where(e => e.CustomerId == customerId && e.Status == DeliveryStatus.Delivered)
-            .SumAsync(e => e.Amount, ct);
-        var paid = await db.Payments.Where(p => p.CustomerId == customerId).SumAsync(p => p.Amount, ct);
-        return new CustomerBalance(customerId, name, billed, paid, billed - paid);
+        var row = await db.Customers.Where(c => c.Id == customerId).Select(c => new
+        {
+            c.Name,
+            Billed = db.DailyEntries.Where(e => e.CustomerId == c.Id && e.Status == DeliveryStatus.Delivered).Sum(e => MoneySql.Cents(e.Amount)),
+            Paid = db.Payments.Where(p => p.CustomerId == c.Id).Sum(p => MoneySql.Cents(p.Amount)),
+        }).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("Customer", customerId);
+        var billed = MoneySql.FromCents(row.Billed);
+        var paid = MoneySql.FromCents(row.Paid);
+        return new CustomerBalance(customerId, row.Name, billed, paid, billed - paid);
     }
 
     private static (string Name, string? Phone, string? Address, string? Route, decimal Quantity, decimal Price) ValidateAll(CreateCustomer command)

@@ -26,6 +26,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        MoneySql.Register(builder);
 
         builder.Entity<AppUser>(u =>
         {

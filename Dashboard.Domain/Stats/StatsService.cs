@@ -1,5 +1,6 @@
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Deliveries;
+using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Stats;
@@ -21,16 +22,16 @@ public sealed class StatsService(DomainWriter writer, BusinessClock clock)
         var day = db.DailyEntries.Where(e => e.Date == date);
         var delivered = day.Where(e => e.Status == DeliveryStatus.Delivered);
         var liters = await delivered.SumAsync(e => e.Quantity, ct);
-        var sales = await delivered.SumAsync(e => e.Amount, ct);
+        var sales = MoneySql.FromCents(await delivered.SumAsync(e => MoneySql.Cents(e.Amount), ct));
         var pending = await day.CountAsync(e => e.Status == DeliveryStatus.Pending, ct);
-        var collection = await db.Payments.Where(p => p.PaymentDate == date).SumAsync(p => p.Amount, ct);
+        var collection = MoneySql.FromCents(await db.Payments.Where(p => p.PaymentDate == date).SumAsync(p => MoneySql.Cents(p.Amount), ct));
         var active = await db.Customers.CountAsync(c => c.IsActive, ct);
 
         var billed = await db.DailyEntries.Where(e => e.Status == DeliveryStatus.Delivered && e.Date <= date)
-            .GroupBy(e => e.CustomerId).Select(g => new { g.Key, Sum = g.Sum(e => e.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+            .GroupBy(e => e.CustomerId).Select(g => new { g.Key, Sum = g.Sum(e => MoneySql.Cents(e.Amount)) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
         var paid = await db.Payments.Where(p => p.PaymentDate <= date)
-            .GroupBy(p => p.CustomerId).Select(g => new { g.Key, Sum = g.Sum(p => p.Amount) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
-        var dues = billed.Sum(b => Math.Max(0m, b.Value - paid.GetValueOrDefault(b.Key)));
+            .GroupBy(p => p.CustomerId).Select(g => new { g.Key, Sum = g.Sum(p => MoneySql.Cents(p.Amount)) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
+        var dues = MoneySql.FromCents(billed.Sum(b => Math.Max(0L, b.Value - paid.GetValueOrDefault(b.Key))));
 
         return new ReportStats(date, liters, sales, collection, active, pending, dues, clock.UtcNow);
     }, ct);

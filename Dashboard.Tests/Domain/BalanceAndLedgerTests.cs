@@ -32,6 +32,26 @@ public sealed class BalanceAndLedgerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Balances_and_dues_are_exact_to_the_paisa_for_amounts_that_binary_floating_point_cannot_hold()
+    {
+        // SQLite sums these as whole cents (MoneySql); 0.29 * 100 is 28.999999999999996 in a double.
+        var customer = await _h.CreateCustomerAsync(price: 33.33m);
+        await _h.DeliverAsync(customer.Id, _h.Today.AddDays(-2), 1.333m); // 44.42889 -> 44.43
+        await _h.DeliverAsync(customer.Id, _h.Today.AddDays(-1), 0.017m); // 0.56661 -> 0.57
+        await _h.PayAsync(customer.Id, 0.29m, _h.Today.AddDays(-1));
+        await _h.PayAsync(customer.Id, 1.15m);
+        await _h.PayAsync(customer.Id, 999_999.99m);
+
+        var balance = await _h.Customers.GetBalanceAsync(DomainHarness.Admin, customer.Id);
+        var yesterday = await _h.Stats.ComputeAsync(_h.Today.AddDays(-1));
+
+        Assert.Equal(new CustomerBalance(customer.Id, customer.Name, 45.00m, 1_000_001.43m, -999_956.43m), balance);
+        Assert.Equal(44.71m, yesterday.OutstandingDues);
+        Assert.Equal(0.29m, yesterday.TotalCollection);
+        Assert.Equal(0.57m, yesterday.TotalSales);
+    }
+
+    [Fact]
     public async Task A_customer_without_deliveries_or_payments_owes_nothing()
     {
         var customer = await _h.CreateCustomerAsync();
