@@ -34,6 +34,13 @@ public sealed record EngineFrame(string? Text, byte[]? Binary)
     public static EngineFrame Message(byte[] data) => new(null, data);
 
     private int _pollingLength = -1;
+    private byte[]? _utf8;
+
+    /// <summary>
+    /// The text packet as a WebSocket sends it, encoded on first use and then shared: a broadcast's recipients all send
+    /// the same bytes. (Two senders racing may both encode; either result is the same.)
+    /// </summary>
+    public byte[] Utf8 => _utf8 ??= Encoding.UTF8.GetBytes(Text!);
 
     /// <summary>
     /// UTF-8 bytes this frame takes in a long-polling payload (maxPayload counts bytes: a text of multi-byte characters

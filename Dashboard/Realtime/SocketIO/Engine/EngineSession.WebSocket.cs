@@ -202,9 +202,9 @@ public sealed partial class EngineSession
         {
             await foreach (var frame in Outbox.ReadAllAsync(abort.Token))
             {
-                if (frame.Text is { } text)
+                if (frame.Text is not null)
                 {
-                    await SendTextAsync(socket, text, abort.Token);
+                    await socket.SendAsync(frame.Utf8, WebSocketMessageType.Text, true, abort.Token);
                 }
                 else
                 {
@@ -224,20 +224,6 @@ public sealed partial class EngineSession
         {
             socket.Abort();
             Close("transport error", null);
-        }
-    }
-
-    private static async ValueTask SendTextAsync(WebSocket socket, string text, CancellationToken ct)
-    {
-        var bytes = ArrayPool<byte>.Shared.Rent(Encoding.UTF8.GetMaxByteCount(text.Length));
-        try
-        {
-            var count = Encoding.UTF8.GetBytes(text, bytes);
-            await socket.SendAsync(bytes.AsMemory(0, count), WebSocketMessageType.Text, true, ct);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 }
