@@ -7,7 +7,8 @@
 # latency p50/p99, app CPU ms per write and app CPU %. Kills the app when done.
 #
 # Environment (all optional): BENCH_DURATION_S (10 per level), BENCH_WARMUP (5000 sequential payments: tier-up JIT takes thousands of writes),
-# BENCH_RUN_TIMEOUT_S (600 for the whole run), BENCH_SKIP_BUILD=1 (use the existing build).
+# BENCH_RUN_TIMEOUT_S (600 for the whole run), BENCH_SKIP_BUILD=1 (use the existing build), BENCH_TABS (0: how many
+# Dashboard tabs, each a live Blazor circuit in headless Chromium, stay open during the writes; bench/tabs.mjs).
 # Needs node, dotnet, curl and the sqlite3 command-line shell (Debian package sqlite3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,7 +29,7 @@ for tool in node dotnet curl sqlite3; do
   command -v "$tool" >/dev/null 2>&1 || die "'$tool' is required on PATH"
 done
 bench_raise_nofile "${LEVELS[@]}"
-bench_npm_ci autocannon
+bench_npm_ci autocannon playwright-core
 bench_build_app
 bench_workdir
 
@@ -37,12 +38,28 @@ dir="$WORK/run"
 BENCH_SEED_DEMO=true start_app "$dir"
 token="$(app_token)" || exit 1
 
-echo "bench-writes: connections ${LEVELS[*]} against $BASE (app pid $APP_PID), ${DURATION_S} s each" >&2
+TABS="${BENCH_TABS:-0}"
+tabs_pid=""
+if [ "$TABS" -gt 0 ]; then
+  # Live pages watching while the writes run: each tab is a Blazor circuit re-rendering on every event.
+  mkfifo "$WORK/tabs.ready"
+  BENCH_PASSWORD="$ADMIN_PASSWORD" node bench/tabs.mjs --base "$BASE" --email "$ADMIN_EMAIL" --tabs "$TABS" \
+    --timeout-s "$RUN_TIMEOUT_S" >"$WORK/tabs.ready" 2>"$WORK/tabs.log" &
+  tabs_pid=$!
+  read -r -t 180 ready <"$WORK/tabs.ready" || die "the $TABS tabs did not open: $(tail -n 5 "$WORK/tabs.log")"
+  echo "bench-writes: $ready Dashboard tabs open" >&2
+fi
+
+echo "bench-writes: connections ${LEVELS[*]} against $BASE (app pid $APP_PID), ${DURATION_S} s each, $TABS tabs open" >&2
 status=0
 levels="$(IFS=,; echo "${LEVELS[*]}")"
 BENCH_TOKEN="$token" timeout --kill-after=10 "$RUN_TIMEOUT_S" node bench/writes.mjs \
   --base "$BASE" --pid "$APP_PID" --db "$dir/dashboard.db" --connections "$levels" \
   --duration-s "$DURATION_S" --warmup "$WARMUP" >"$RESULTS" || status=$?
+if [ -n "$tabs_pid" ]; then
+  kill "$tabs_pid" 2>/dev/null || true
+  wait "$tabs_pid" 2>/dev/null || true
+fi
 if [ "$status" -ne 0 ]; then
   echo "bench-writes: the run failed (exit $status); last lines of the app log:" >&2
   tail -n 20 "$dir/app.log" >&2 || true
@@ -54,11 +71,11 @@ stop_app
 node -e '
 const rows = require("fs").readFileSync(process.argv[1], "utf8").trim().split("\n").map(JSON.parse);
 const v = (x) => (x === null || x === undefined ? "n/a" : String(x));
-console.log(`REST payments on 127.0.0.1, closed loop (autocannon), ${rows[0]?.durationS} s per level, after ${process.argv[2]} sequential warm-up payments`);
+console.log(`REST payments on 127.0.0.1, closed loop (autocannon), ${rows[0]?.durationS} s per level, after ${process.argv[2]} sequential warm-up payments, ${process.argv[3]} Dashboard tabs open`);
 console.log("");
 console.log("| connections | committed writes/s | 2xx | rows added | non-2xx | errors | p50 (ms) | p99 (ms) | app CPU per write (ms) | app CPU (%) |");
 console.log("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 for (const r of rows) {
   console.log(`| ${r.connections} | ${v(r.writesPerS)} | ${r.ok} | ${r.rowsAdded} | ${r.non2xx} | ${r.errors} | ${v(r.p50Ms)} | ${v(r.p99Ms)} | ${v(r.cpuMsPerWrite)} | ${v(r.appCpuPercent)} |`);
 }
-' "$RESULTS" "$WARMUP"
+' "$RESULTS" "$WARMUP" "$TABS"
