@@ -14,6 +14,10 @@ public sealed class RealtimeMetrics : IDisposable
     private readonly ConcurrentDictionary<string, long> _inByName = new();
     private readonly ConcurrentDictionary<string, long> _outByName = new();
     private readonly ConcurrentDictionary<string, long> _errorsByCode = new();
+    private readonly Counter<long> _recoveries;
+    private readonly Counter<long> _replayed;
+    private readonly ConcurrentDictionary<string, long> _recoveriesByOutcome = new();
+    private long _replayedTotal;
     private readonly Stopwatch _uptime = Stopwatch.StartNew();
 
     public RealtimeMetrics()
@@ -21,6 +25,8 @@ public sealed class RealtimeMetrics : IDisposable
         _in = _meter.CreateCounter<long>("dashboard.realtime.events_in");
         _out = _meter.CreateCounter<long>("dashboard.realtime.events_out");
         _errors = _meter.CreateCounter<long>("dashboard.realtime.errors");
+        _recoveries = _meter.CreateCounter<long>("dashboard.realtime.recoveries");
+        _replayed = _meter.CreateCounter<long>("dashboard.realtime.replayed_events");
     }
 
     public void Received(string name, string transport)
@@ -41,6 +47,27 @@ public sealed class RealtimeMetrics : IDisposable
         _errors.Add(1, new KeyValuePair<string, object?>("code", code));
     }
 
+    /// <summary>
+    /// A reconnecting client offered a session to recover: "recovered", or why it got a fresh one (unknown, other-user,
+    /// expired, not-covered, too-many, in-use, bad-offset).
+    /// </summary>
+    public void Recovery(string outcome)
+    {
+        _recoveriesByOutcome.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+        _recoveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    /// <summary>Events a recovered client was sent from the log.</summary>
+    public void Replayed(int count)
+    {
+        Interlocked.Add(ref _replayedTotal, count);
+        _replayed.Add(count);
+    }
+
+    public long Recovered => _recoveriesByOutcome.GetValueOrDefault("recovered");
+
+    public long ReplayedEvents => Interlocked.Read(ref _replayedTotal);
+
     public object Snapshot()
     {
         using var process = Process.GetCurrentProcess();
@@ -50,6 +77,8 @@ public sealed class RealtimeMetrics : IDisposable
             EventsIn = new SortedDictionary<string, long>(_inByName, StringComparer.Ordinal),
             EventsOut = new SortedDictionary<string, long>(_outByName, StringComparer.Ordinal),
             ErrorsByCode = new SortedDictionary<string, long>(_errorsByCode, StringComparer.Ordinal),
+            Recoveries = new SortedDictionary<string, long>(_recoveriesByOutcome, StringComparer.Ordinal),
+            ReplayedEvents = Interlocked.Read(ref _replayedTotal),
             Process = new { WorkingSetBytes = process.WorkingSet64, GcHeapBytes = GC.GetTotalMemory(false) },
         };
     }
