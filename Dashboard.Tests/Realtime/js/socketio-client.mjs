@@ -1,11 +1,16 @@
 // ONE client of the official socket.io-client package, driven by Dashboard.Tests/Support/SocketIOClient.cs.
 // Usage: node socketio-client.mjs <baseUrl> [--namespace /] [--transports websocket|polling|default] [--reconnect]
+//   [--reconnect-delay-ms MS]
 //   env SOCKETIO_TOKEN: absent = no auth; present = auth { token } verbatim ("Bearer ..." included).
-// stdout = JSON lines only. Reports: connect{socketId,transport,at} | connect_error{message,data,at} | disconnect{reason,
+// stdout = JSON lines only. Reports: connect{socketId,transport,recovered,pid,at} | connect_error{message,data,at} | disconnect{reason,
 //   detail,at} | reconnect{attempt,at} | upgrade{transport,at} | event{name,args,at} | stopped | protocol-error{message}.
 //   Replies: sent{id} | ack{id,args} | ack-timeout{id,message} | ack-error{id,message} | done{id}.
 // stdin = JSON lines: {"op":"emit","id":N,"event":E,"args":[...]} (+ "ackTimeoutMs":MS to wait for an ack)
-//   | {"op":"disconnect","id":N} | {"op":"stop"}; stdin EOF = stop. Logs go to stderr.
+//   | {"op":"disconnect","id":N} | {"op":"stop"}
+//   | {"op":"close-transport","id":N,"hold":B}: closes the engine under the socket, as a network drop would (hold: and
+//     stays disconnected until "connect") | {"op":"connect","id":N}: the library connects the same socket again (with
+//     its pid and last offset) | {"op":"set-pid","id":N,"pid":P}: replaces the library's private session id (forgery
+//     tests) | {"op":"hold","id":N}: the next drop is not retried until "connect". stdin EOF = stop. Logs go to stderr.
 import { parseArgs } from "node:util";
 import { io } from "socket.io-client";
 import { emit, emitEvent, fail as failWith, messageOf, readCommands } from "./driver.mjs";
@@ -25,6 +30,7 @@ const { values: options, positionals } = parseArgs({
     namespace: { type: "string", default: "/" },
     transports: { type: "string", default: "default" },
     reconnect: { type: "boolean", default: false },
+    "reconnect-delay-ms": { type: "string" },
   },
 });
 
@@ -44,6 +50,11 @@ const socketOptions = {
   reconnectionDelay: 200,
   reconnectionDelayMax: 1000,
 };
+// A fixed, longer delay: a test does things on the server while the app is away, then the app comes back by itself.
+if (options["reconnect-delay-ms"] !== undefined) {
+  const delay = Number(options["reconnect-delay-ms"]);
+  Object.assign(socketOptions, { reconnectionDelay: delay, reconnectionDelayMax: delay, randomizationFactor: 0 });
+}
 if (process.env.SOCKETIO_TOKEN !== undefined) {
   socketOptions.auth = { token: process.env.SOCKETIO_TOKEN };
 }
@@ -63,7 +74,9 @@ function detailOf(value) {
 }
 
 socket.onAny((name, ...args) => emitEvent(name, plain(args)));
-socket.on("connect", () => emit({ type: "connect", socketId: socket.id, transport: socket.io.engine.transport.name, at: Date.now() }));
+// socket._pid is the library's private session id (connection state recovery), reported so tests can reuse or forge it.
+socket.on("connect", () =>
+  emit({ type: "connect", socketId: socket.id, transport: socket.io.engine.transport.name, recovered: socket.recovered, pid: socket._pid ?? null, at: Date.now() }));
 socket.on("connect_error", (error) =>
   emit({ type: "connect_error", message: messageOf(error), data: error.data ?? null, detail: detailOf(error.description), at: Date.now() }));
 socket.on("disconnect", (reason, description) => emit({ type: "disconnect", reason, detail: detailOf(description), at: Date.now() }));
@@ -111,6 +124,27 @@ function handle(command) {
     case "disconnect":
       // Emits "disconnect" (io client disconnect) synchronously when connected, so it precedes the reply.
       socket.disconnect();
+      emit({ type: "done", id: command.id });
+      break;
+    case "close-transport":
+      if (command.hold) {
+        socket.io.reconnection(false);
+      }
+      socket.io.engine.close();
+      emit({ type: "done", id: command.id });
+      break;
+    case "hold":
+      // The next drop is final until "connect" (a server restart, say), instead of retried at once.
+      socket.io.reconnection(false);
+      emit({ type: "done", id: command.id });
+      break;
+    case "connect":
+      socket.io.reconnection(options.reconnect);
+      socket.connect();
+      emit({ type: "done", id: command.id });
+      break;
+    case "set-pid":
+      socket._pid = command.pid;
       emit({ type: "done", id: command.id });
       break;
     case "stop":
