@@ -29,6 +29,7 @@ public sealed partial class SocketIORecovery(
     private const int MaxPidLength = 64;
     private const int ReplayPage = 500;
     private readonly ConcurrentDictionary<string, RecoverableSession> _sessions = new(StringComparer.Ordinal);
+    private long _logEndAtStart = -1;
 
     private RecoverySettings Settings => options.Value.Recovery;
 
@@ -47,7 +48,7 @@ public sealed partial class SocketIORecovery(
 
         if (ReadPid(auth) is not { } pid)
         {
-            return Fresh(ns, actor);
+            return await FreshAsync(ns, actor);
         }
 
         var (start, outcome) = TryReadOffset(auth, out var offset)
@@ -59,13 +60,13 @@ public sealed partial class SocketIORecovery(
             LogNotRecovered(ns, actor.UserId, outcome);
         }
 
-        return start ?? Fresh(ns, actor);
+        return start ?? await FreshAsync(ns, actor);
     }
 
-    private SessionStart Fresh(string ns, Actor actor)
+    private async Task<SessionStart> FreshAsync(string ns, Actor actor)
     {
         var pid = RecoverableSession.NewPid();
-        var after = events.LastPublished;
+        var after = Math.Max(events.LastPublished, await LogEndAtStartAsync());
         var session = new RecoverableSession(RecoverableSession.KeyOf(pid), ns, actor.UserId, SocketIOSocket.NewId(), after, Now);
         return new SessionStart(session, pid, Recovered: false, Realtime.Rooms.For(actor), after, []);
     }
@@ -274,6 +275,23 @@ public sealed partial class SocketIORecovery(
 
             await db.RealtimeSessions.Where(s => (s.DisconnectedAt ?? s.LastSeenAt) < cutoff).ExecuteDeleteAsync(ct);
         }, ct);
+    }
+
+    /// <summary>
+    /// The log's end when this process started: a fresh session's stream starts after the last event published, which
+    /// just after a restart is none yet — not position 0, or a client recovering with no offset would be sent the log.
+    /// </summary>
+    private async Task<long> LogEndAtStartAsync()
+    {
+        if (Interlocked.Read(ref _logEndAtStart) is var known and >= 0)
+        {
+            return known;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync();
+        var end = await db.EventLog.MaxAsync(e => (long?)e.Position) ?? 0;
+        Interlocked.Exchange(ref _logEndAtStart, end);
+        return end;
     }
 
     private async Task<RecoverableSession?> LoadAsync(string key)
