@@ -2,6 +2,7 @@ using Dashboard.Realtime;
 using Dashboard.Realtime.SocketIO;
 using Dashboard.Tests.Api;
 using Dashboard.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Realtime.SocketIO;
@@ -39,6 +40,51 @@ public sealed class SocketIORecoveryTests(DashboardApp app) : IClassFixture<Dash
         Assert.Equal(recovered + 1, metrics.Recovered);
         // All 50 were recorded while the app was away (not live after an early reconnect): they came from the log.
         Assert.True(metrics.ReplayedEvents - replayed >= 50, $"{metrics.ReplayedEvents - replayed} events replayed");
+    }
+
+    [Fact]
+    public async Task Payments_recorded_all_through_a_drop_and_a_recovery_arrive_once_each_in_order()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Recovery Switch");
+        var (client, _) = await SocketIOScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);
+        await using (client)
+        {
+            // Writes never stop: some reach the app live before the drop, some are replayed, and some are broadcast while
+            // the replay runs — those must wait for it, and not come a second time.
+            var writing = RecoveryScenario.PayManyAsync(admin, customer, 80);
+            await client.WaitForEventAsync("payment:added");
+            await client.CloseTransportAsync(hold: true);
+            await Task.Delay(300);
+            Assert.True(await client.ConnectAgainAsync(), client.ConnectErrorMessage);
+            Assert.True(client.Recovered, "socket.recovered");
+            var all = await writing;
+            await RecoveryScenario.AssertReceivedExactlyOnceInOrderAsync(client, all);
+        }
+    }
+
+    [Fact]
+    public async Task An_offset_the_log_no_longer_covers_gets_a_fresh_session()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Recovery Pruned");
+        var (client, _) = await SocketIOScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);
+        await using (client)
+        {
+            var seen = await RecoveryScenario.PayAsync(admin, customer);
+            await client.WaitForEventAsync("payment:added", x => x.Is("id", seen));
+            await client.CloseTransportAsync(hold: true);
+            await RecoveryScenario.PayManyAsync(admin, customer, 2);
+            // As retention pruning does when everything is old: all but the newest entry go, those after the offset too.
+            await using (var db = app.Db())
+            {
+                var newest = await db.EventLog.MaxAsync(e => e.Position);
+                await db.EventLog.Where(e => e.Position < newest).ExecuteDeleteAsync();
+            }
+
+            Assert.True(await client.ConnectAgainAsync(), client.ConnectErrorMessage);
+            Assert.False(client.Recovered, "socket.recovered");
+        }
     }
 
     [Fact]
