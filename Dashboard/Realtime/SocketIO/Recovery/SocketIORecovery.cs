@@ -74,7 +74,7 @@ public sealed partial class SocketIORecovery(
     private async Task<(SessionStart? Start, string Outcome)> TryRecoverAsync(EngineSession engine, string ns, Actor actor, string pid, long? offset)
     {
         var key = RecoverableSession.KeyOf(pid);
-        var session = _sessions.GetValueOrDefault(key) ?? await LoadAsync(key);
+        var session = await FindAsync(key);
         if (session is null)
         {
             return (null, "unknown");
@@ -294,11 +294,33 @@ public sealed partial class SocketIORecovery(
         return end;
     }
 
-    private async Task<RecoverableSession?> LoadAsync(string key)
+    /// <summary>
+    /// This process's session, unless it is detached here and the table holds a later state of it (another instance had
+    /// it since); after a restart, the table's.
+    /// </summary>
+    private async Task<RecoverableSession?> FindAsync(string key)
     {
+        var known = _sessions.GetValueOrDefault(key);
+        if (known is not null)
+        {
+            lock (known.Gate)
+            {
+                if (known.Socket is not null || known.Claimant is { IsOpen: true })
+                {
+                    return known;
+                }
+            }
+        }
+
         await using var db = await contexts.CreateDbContextAsync();
         var row = await db.RealtimeSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == key);
-        return row is null ? null : _sessions.GetOrAdd(key, RecoverableSession.FromEntity(row));
+        if (row is null || (known is not null && (row.DisconnectedAt ?? row.LastSeenAt) <= known.GoneSince))
+        {
+            return known;
+        }
+
+        var loaded = RecoverableSession.FromEntity(row);
+        return known is null ? _sessions.GetOrAdd(key, loaded) : _sessions.TryUpdate(key, loaded, known) ? loaded : _sessions.GetValueOrDefault(key);
     }
 
     private void Save(RecoverableSession session)
