@@ -170,6 +170,27 @@ public sealed class SocketIORecoveryTests(DashboardApp app) : IClassFixture<Dash
             Assert.Equal(ownerSid, owner.SocketId);
         }
     }
+
+    [Fact]
+    public async Task A_connection_with_the_pid_of_a_socket_that_still_looks_connected_takes_the_session_over()
+    {
+        // A half-open transport: the app is back on a new connection before the server noticed the old one gone.
+        var token = await app.TokenAsync(DashboardApp.AdminEmail, app.AdminPassword);
+        var (old, _) = await SocketIOScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);
+        await using (old)
+        {
+            await using var back = await SocketIOClient.ConnectAsync(app.BaseAddress, token);
+            await back.CloseTransportAsync(hold: true);
+            await back.SetPidAsync(old.Pid!);
+            Assert.True(await back.ConnectAgainAsync(), back.ConnectErrorMessage);
+
+            Assert.True(back.Recovered, "socket.recovered");
+            Assert.Equal(old.SocketId, back.SocketId);
+            Assert.Equal("io server disconnect", await old.WaitDisconnectedAsync());
+            var main = app.Services.GetRequiredService<SocketIOEndpoint>().Main;
+            Assert.Single(main.Sockets, s => s.Id == back.SocketId);
+        }
+    }
 }
 
 /// <summary>A short recovery window, to see what happens past it.</summary>
