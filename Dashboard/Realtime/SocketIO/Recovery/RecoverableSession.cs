@@ -103,7 +103,23 @@ public sealed class RecoverableSession
 
 /// <summary>
 /// What a CONNECT starts: a session (fresh or recovered), the rooms to join, the position its stream resumes after, and —
-/// when recovered — the first events it missed, read before the CONNECT answer.
+/// when recovered — the first events it missed, read before the CONNECT answer (handed out once: the socket's state
+/// keeps this for its lifetime, the events need not stay).
 /// </summary>
-public sealed record SessionStart(
-    RecoverableSession Session, string Pid, bool Recovered, IReadOnlyList<string> Rooms, long After, IReadOnlyList<LoggedEvent> Missed);
+public sealed class SessionStart(
+    RecoverableSession session, string pid, bool recovered, IReadOnlyList<string> rooms, long after, IReadOnlyList<LoggedEvent> missed)
+{
+    private IReadOnlyList<LoggedEvent>? _missed = missed;
+
+    public RecoverableSession Session => session;
+
+    public string Pid => pid;
+
+    public bool Recovered => recovered;
+
+    public IReadOnlyList<string> Rooms => rooms;
+
+    public long After => after;
+
+    internal IReadOnlyList<LoggedEvent> TakeMissed() => Interlocked.Exchange(ref _missed, null) ?? [];
+}

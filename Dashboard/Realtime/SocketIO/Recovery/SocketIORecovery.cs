@@ -68,7 +68,7 @@ public sealed partial class SocketIORecovery(
         var pid = RecoverableSession.NewPid();
         var after = Math.Max(events.LastPublished, await LogEndAtStartAsync());
         var session = new RecoverableSession(RecoverableSession.KeyOf(pid), ns, actor.UserId, SocketIOSocket.NewId(), after, Now);
-        return new SessionStart(session, pid, Recovered: false, Realtime.Rooms.For(actor), after, []);
+        return new SessionStart(session, pid, recovered: false, Realtime.Rooms.For(actor), after, []);
     }
 
     private async Task<(SessionStart? Start, string Outcome)> TryRecoverAsync(EngineSession engine, string ns, Actor actor, string pid, long? offset)
@@ -128,7 +128,7 @@ public sealed partial class SocketIORecovery(
         // The client is back before the server noticed it gone (a half-open transport): the new socket takes over.
         superseded?.Disconnect();
         _sessions[key] = session;
-        return (new SessionStart(session, pid, Recovered: true, rooms, after, missed.Events), "recovered");
+        return (new SessionStart(session, pid, recovered: true, rooms, after, missed.Events), "recovered");
     }
 
     /// <summary>The socket is in its rooms and about to start: the session is live on it (and written so).</summary>
@@ -159,7 +159,7 @@ public sealed partial class SocketIORecovery(
         {
             var replayed = 0;
             var last = start.After;
-            foreach (var e in start.Missed)
+            foreach (var e in start.TakeMissed())
             {
                 replayed += socket.Replay(e.Position, SocketCodec.LoggedEventArray(e.Name, e.Payload, e.Position)) ? 1 : 0;
                 last = e.Position;
