@@ -145,6 +145,10 @@ public sealed class SocketIOClient : NodeClient
         return TypeOf(outcome) == "connect";
     }
 
+    /// <summary>The token the next handshake sends (an app that signed in again).</summary>
+    public async Task SetTokenAsync(string token) =>
+        await RequestAsync(id => new { op = "set-token", id, token }, DefaultTimeout, "The client did not take the token");
+
     /// <summary>Replaces the library's private session id, as a client that forged or stole one would.</summary>
     public async Task SetPidAsync(string pid) =>
         await RequestAsync(id => new { op = "set-pid", id, pid }, DefaultTimeout, "The client did not take the pid");

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Dashboard.Realtime;
 using Dashboard.Realtime.SocketIO;
 using Dashboard.Tests.Api;
@@ -115,15 +116,17 @@ public sealed class SocketIORecoveryTests(DashboardApp app) : IClassFixture<Dash
     }
 
     [Theory]
-    [InlineData(RealtimeCommands.JoinOrder, "orderId", "ord-recovery-1", "order:ord-recovery-1")]
-    [InlineData(RealtimeCommands.JoinRoom, "room", "order:ord-recovery-2", "order:ord-recovery-2")]
-    public async Task A_room_joined_after_connect_is_restored(string command, string property, string value, string room)
+    [InlineData(RealtimeCommands.JoinOrder, "orderId", "ord-recovery-1", "order:ord-recovery-1", "/")]
+    [InlineData(RealtimeCommands.JoinRoom, "room", "order:ord-recovery-2", "order:ord-recovery-2", "/")]
+    [InlineData(RealtimeCommands.JoinOrder, "orderId", "ord-recovery-3", "order:ord-recovery-3", SocketIOEndpoint.AdminNamespace)]
+    public async Task A_room_joined_after_connect_is_restored(string command, string property, string value, string room, string ns)
     {
-        var (client, _) = await SocketIOScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);
+        var (client, _) = await SocketIOScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword, ns: ns);
         await using (client)
         {
             await client.EmitWithAckAsync(command, new Dictionary<string, string> { [property] = value });
-            var main = app.Services.GetRequiredService<SocketIOEndpoint>().Main;
+            var endpoint = app.Services.GetRequiredService<SocketIOEndpoint>();
+            var main = ns == "/" ? endpoint.Main : endpoint.Admin;
             Assert.Equal(1, main.RoomSize(room));
 
             await client.CloseTransportAsync(hold: true);
@@ -139,6 +142,31 @@ public sealed class SocketIORecoveryTests(DashboardApp app) : IClassFixture<Dash
             Assert.True(client.Recovered, "socket.recovered");
             var socket = Assert.Single(main.Sockets, s => s.Id == client.SocketId);
             Assert.True(socket.InRoom(room));
+        }
+    }
+
+    [Fact]
+    public async Task Restored_rooms_are_checked_again_against_what_the_user_may_join_now()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Demoted Staff's Account");
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, "Staff");
+        var (client, _) = await SocketIOScenario.ConnectAsync(app, email, password);
+        await using (client)
+        {
+            await client.EmitWithAckAsync(RealtimeCommands.JoinOrder, new { orderId = "ord-demoted" });
+            await client.CloseTransportAsync(hold: true);
+            var userId = (await client.WaitForEventAsync("connected"))[0].GetProperty("userId").GetString();
+            await ApiAssert.Json(await admin.PatchAsJsonAsync($"/api/v1/users/{userId}", new { role = "Customer", customerId = customer }));
+            await client.SetTokenAsync(await app.TokenAsync(email, password));
+            Assert.True(await client.ConnectAgainAsync(), client.ConnectErrorMessage);
+
+            // The same user, so the session is theirs: it recovers, but only with rooms a customer may be in.
+            Assert.True(client.Recovered, "socket.recovered");
+            var socket = Assert.Single(app.Services.GetRequiredService<SocketIOEndpoint>().Main.Sockets, s => s.Id == client.SocketId);
+            Assert.False(socket.InRoom("order:ord-demoted"));
+            Assert.False(socket.InRoom(Rooms.Role("Staff")));
+            Assert.True(socket.InRoom(Rooms.Customer(customer)));
         }
     }
 

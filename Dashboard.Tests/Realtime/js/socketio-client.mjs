@@ -10,7 +10,7 @@
 //   | {"op":"close-transport","id":N,"hold":B}: closes the engine under the socket, as a network drop would (hold: and
 //     stays disconnected until "connect") | {"op":"connect","id":N}: the library connects the same socket again (with
 //     its pid and last offset) | {"op":"set-pid","id":N,"pid":P}: replaces the library's private session id (forgery
-//     tests) | {"op":"hold","id":N}: the next drop is not retried until "connect". stdin EOF = stop. Logs go to stderr.
+//     tests) | {"op":"set-token","id":N,"token":T}: the next handshake's token | {"op":"hold","id":N}: the next drop is not retried until "connect". stdin EOF = stop. Logs go to stderr.
 import { parseArgs } from "node:util";
 import { io } from "socket.io-client";
 import { emit, emitEvent, fail as failWith, messageOf, readCommands } from "./driver.mjs";
@@ -131,6 +131,11 @@ function handle(command) {
         socket.io.reconnection(false);
       }
       socket.io.engine.close();
+      emit({ type: "done", id: command.id });
+      break;
+    case "set-token":
+      // The next handshake's auth (the library adds its pid and offset to it), as an app that got a new token.
+      socket.auth = { token: command.token };
       emit({ type: "done", id: command.id });
       break;
     case "hold":
