@@ -1,12 +1,9 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Events;
-using Dashboard.Domain.Persistence;
 using Dashboard.Realtime.SocketIO.Engine;
 using Dashboard.Realtime.SocketIO.Protocol;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Dashboard.Realtime.SocketIO.Recovery;
@@ -16,20 +13,13 @@ namespace Dashboard.Realtime.SocketIO.Recovery;
 /// <c>pid</c> and <c>offset</c> within <see cref="RecoverySettings.MaxDisconnection"/> keeps its socket id and rooms and
 /// is replayed, in order and once, every logged event after its offset that its rooms may see, before any live one.
 /// </summary>
-/// <remarks>
-/// Sessions live in this process's map and in the RealtimeSessions table, so that recovery also works after a restart
-/// (or a crash: then the window counts from the session's last-seen time, written every SeenInterval). Table writes take
-/// their turn in the <see cref="DomainWriter"/>, SQLite's single writer, and are not awaited by the socket: each writes
-/// the session's state as it is when the write runs, so writes queued in any order still leave the latest state.
-/// </remarks>
+/// <remarks>Sessions are kept by <see cref="RecoverableSessions"/>, also across restarts.</remarks>
 public sealed partial class SocketIORecovery(
-    IOptions<RealtimeOptions> options, IDbContextFactory<DashboardDbContext> contexts, DomainWriter writer, EventLogReader log,
-    IEventAggregator events, TimeProvider time, RealtimeMetrics metrics, ILogger<SocketIORecovery> logger) : BackgroundService
+    IOptions<RealtimeOptions> options, RecoverableSessions sessions, EventLogReader log, IEventAggregator events, TimeProvider time,
+    RealtimeMetrics metrics, ILogger<SocketIORecovery> logger)
 {
     private const int MaxPidLength = 64;
     private const int ReplayPage = 500;
-    private readonly ConcurrentDictionary<string, RecoverableSession> _sessions = new(StringComparer.Ordinal);
-    private long _logEndAtStart = -1;
 
     private RecoverySettings Settings => options.Value.Recovery;
 
@@ -66,7 +56,7 @@ public sealed partial class SocketIORecovery(
     private async Task<SessionStart> FreshAsync(string ns, Actor actor)
     {
         var pid = RecoverableSession.NewPid();
-        var after = Math.Max(events.LastPublished, await LogEndAtStartAsync());
+        var after = Math.Max(events.LastPublished, await sessions.LogEndAtStartAsync());
         var session = new RecoverableSession(RecoverableSession.KeyOf(pid), ns, actor.UserId, SocketIOSocket.NewId(), after, Now);
         return new SessionStart(session, pid, recovered: false, Realtime.Rooms.For(actor), after, []);
     }
@@ -74,7 +64,7 @@ public sealed partial class SocketIORecovery(
     private async Task<(SessionStart? Start, string Outcome)> TryRecoverAsync(EngineSession engine, string ns, Actor actor, string pid, long? offset)
     {
         var key = RecoverableSession.KeyOf(pid);
-        var session = await FindAsync(key);
+        var session = await sessions.FindAsync(key);
         if (session is null)
         {
             return (null, "unknown");
@@ -127,7 +117,7 @@ public sealed partial class SocketIORecovery(
 
         // The client is back before the server noticed it gone (a half-open transport): the new socket takes over.
         superseded?.Disconnect();
-        _sessions[key] = session;
+        sessions.Remember(session);
         return (new SessionStart(session, pid, recovered: true, rooms, after, missed.Events), "recovered");
     }
 
@@ -144,8 +134,8 @@ public sealed partial class SocketIORecovery(
         }
 
         session.SetRooms(socket.Rooms);
-        _sessions[session.Key] = session;
-        Save(session);
+        sessions.Remember(session);
+        sessions.Save(session);
     }
 
     /// <summary>
@@ -205,7 +195,7 @@ public sealed partial class SocketIORecovery(
         if (start.Session.Socket == socket)
         {
             start.Session.SetRooms(socket.Rooms);
-            Save(start.Session);
+            sessions.Save(start.Session);
         }
     }
 
@@ -224,127 +214,7 @@ public sealed partial class SocketIORecovery(
             session.LastSeenAt = Now;
         }
 
-        Save(session);
-    }
-
-    /// <summary>Keeps connected sessions' last-seen time current, and forgets sessions past their window.</summary>
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var interval = Settings.SeenInterval < Settings.MaxDisconnection / 2 ? Settings.SeenInterval : Settings.MaxDisconnection / 2;
-        using var timer = new PeriodicTimer(interval > TimeSpan.Zero ? interval : TimeSpan.FromSeconds(1), time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSweepFailed(ex);
-            }
-        }
-    }
-
-    public async Task SweepAsync(CancellationToken ct = default)
-    {
-        var now = Now;
-        var cutoff = now - Settings.MaxDisconnection;
-        var live = new List<string>();
-        foreach (var (key, session) in _sessions)
-        {
-            lock (session.Gate)
-            {
-                if (session.Socket is not null)
-                {
-                    session.LastSeenAt = now;
-                    live.Add(key);
-                }
-                else if (session.GoneSince < cutoff && session.Claimant is not { IsOpen: true })
-                {
-                    _sessions.TryRemove(new KeyValuePair<string, RecoverableSession>(key, session));
-                }
-            }
-        }
-
-        await writer.MaintainAsync(async db =>
-        {
-            foreach (var chunk in live.Chunk(500))
-            {
-                await db.RealtimeSessions.Where(s => chunk.Contains(s.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenAt, now), ct);
-            }
-
-            await db.RealtimeSessions.Where(s => (s.DisconnectedAt ?? s.LastSeenAt) < cutoff).ExecuteDeleteAsync(ct);
-        }, ct);
-    }
-
-    /// <summary>
-    /// The log's end when this process started: a fresh session's stream starts after the last event published, which
-    /// just after a restart is none yet — not position 0, or a client recovering with no offset would be sent the log.
-    /// </summary>
-    private async Task<long> LogEndAtStartAsync()
-    {
-        if (Interlocked.Read(ref _logEndAtStart) is var known and >= 0)
-        {
-            return known;
-        }
-
-        await using var db = await contexts.CreateDbContextAsync();
-        var end = await db.EventLog.MaxAsync(e => (long?)e.Position) ?? 0;
-        Interlocked.Exchange(ref _logEndAtStart, end);
-        return end;
-    }
-
-    /// <summary>
-    /// This process's session, unless it is detached here and the table holds a later state of it (another instance had
-    /// it since); after a restart, the table's.
-    /// </summary>
-    private async Task<RecoverableSession?> FindAsync(string key)
-    {
-        var known = _sessions.GetValueOrDefault(key);
-        if (known is not null)
-        {
-            lock (known.Gate)
-            {
-                if (known.Socket is not null || known.Claimant is { IsOpen: true })
-                {
-                    return known;
-                }
-            }
-        }
-
-        await using var db = await contexts.CreateDbContextAsync();
-        var row = await db.RealtimeSessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == key);
-        if (row is null || (known is not null && (row.DisconnectedAt ?? row.LastSeenAt) <= known.GoneSince))
-        {
-            return known;
-        }
-
-        var loaded = RecoverableSession.FromEntity(row);
-        return known is null ? _sessions.GetOrAdd(key, loaded) : _sessions.TryUpdate(key, loaded, known) ? loaded : _sessions.GetValueOrDefault(key);
-    }
-
-    private void Save(RecoverableSession session)
-    {
-        try
-        {
-            writer.MaintainAsync(async db =>
-            {
-                var now = session.ToEntity();
-                var row = await db.RealtimeSessions.FindAsync(now.Id);
-                if (row is null)
-                {
-                    db.RealtimeSessions.Add(now);
-                }
-                else
-                {
-                    db.Entry(row).CurrentValues.SetValues(now);
-                }
-            }).ContinueWith(t => LogSaveFailed(t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        }
-        catch (ObjectDisposedException)
-        {
-            // Shutting down: the last-seen time already written stands in for the disconnect time.
-        }
+        sessions.Save(session);
     }
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -379,12 +249,6 @@ public sealed partial class SocketIORecovery(
     [LoggerMessage(LogLevel.Debug, "Socket.IO session of {UserId} on {Namespace} not recovered ({Outcome}); a fresh one starts")]
     private partial void LogNotRecovered(string @namespace, string userId, string outcome);
 
-    [LoggerMessage(LogLevel.Warning, "Writing a real-time session failed; its recovery falls back to the last state written")]
-    private partial void LogSaveFailed(Exception ex);
-
     [LoggerMessage(LogLevel.Error, "Replaying the event log to Socket.IO socket {Sid} failed; its session is closed")]
     private partial void LogReplayFailed(Exception ex, string sid);
-
-    [LoggerMessage(LogLevel.Warning, "Sweeping real-time sessions failed; it will be tried again")]
-    private partial void LogSweepFailed(Exception ex);
 }
