@@ -35,7 +35,7 @@ public sealed class RecoverySettings
     /// </summary>
     public TimeSpan SeenInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>More events than this in the log since the client's offset: a fresh session (the app resyncs) instead of a flood.</summary>
+    /// <summary>More events than this for the client's rooms since its offset: a fresh session (the app resyncs) instead of a flood.</summary>
     public int MaxReplayEvents { get; set; } = 2_000;
 }
 
