@@ -23,6 +23,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<EventLogEntry> EventLog => Set<EventLogEntry>();
 
+    public DbSet<RealtimeSessionEntity> RealtimeSessions => Set<RealtimeSessionEntity>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -96,6 +98,16 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             e.Property(x => x.Position).ValueGeneratedNever();
             e.Property(x => x.Name).HasMaxLength(64);
             e.HasIndex(x => x.At);
+        });
+
+        builder.Entity<RealtimeSessionEntity>(r =>
+        {
+            r.ToTable("RealtimeSessions");
+            r.Property(x => x.Id).HasMaxLength(64);
+            r.Property(x => x.Namespace).HasMaxLength(64);
+            r.Property(x => x.UserId).HasMaxLength(450);
+            r.Property(x => x.ConnectionId).HasMaxLength(64);
+            r.HasIndex(x => x.LastSeenAt);
         });
 
         builder.Entity<AppSecret>(s =>

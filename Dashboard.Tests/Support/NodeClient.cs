@@ -64,6 +64,11 @@ public abstract class NodeClient : IAsyncDisposable
             return i < 0 ? (false, []) : (true, _events[i].Args);
         }, timeout ?? DefaultTimeout, $"'{name}' event{(match is null ? "" : " matching the condition")}");
 
+    /// <summary>Waits until at least <paramref name="count"/> <paramref name="name"/> events matching <paramref name="match"/> have arrived.</summary>
+    public Task WaitForEventCountAsync(string name, Func<JsonElement[], bool> match, int count, TimeSpan? timeout = null) =>
+        WaitUntilAsync(() => (_events.Count(e => e.Name == name && match(e.Args)) >= count, true), timeout ?? DefaultTimeout,
+            $"{count} '{name}' events matching the condition");
+
     /// <summary>
     /// Waits <paramref name="within"/> and fails the test if a <paramref name="name"/> event (matching
     /// <paramref name="match"/>) arrived at any time since the client started, failing as soon as one does. Also fails
@@ -122,6 +127,18 @@ public abstract class NodeClient : IAsyncDisposable
             var i = _reports.FindIndex(Math.Min(from, _reports.Count), r => types.Contains(TypeOf(r)));
             return i < 0 ? (false, default) : (true, (_reports[i], i));
         }, timeout, what);
+
+    /// <summary>How many lifecycle reports have come so far (the index the next one will have).</summary>
+    protected int ReportCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reports.Count;
+            }
+        }
+    }
 
     /// <summary>The last lifecycle report whose type is one of <paramref name="types"/>, if any.</summary>
     protected JsonElement? LastReport(params string[] types)

@@ -29,6 +29,22 @@ public sealed class SocketIOClient : NodeClient
     /// <summary>The socket id of the latest connection (a reconnection gets a new one).</summary>
     public string? SocketId => LastReport("connect")?.GetProperty("socketId").GetString();
 
+    /// <summary>The library's <c>socket.recovered</c> at the latest connection: its session (rooms, missed events) came back.</summary>
+    public bool Recovered => LastReport("connect")?.GetProperty("recovered").ValueKind == JsonValueKind.True;
+
+    /// <summary>The library's private session id after the latest connection (null when the server sent none).</summary>
+    public string? Pid => LastReport("connect")?.GetProperty("pid").GetString();
+
+    /// <summary>
+    /// The server events received so far with the recovery offset each carried as its last argument (null for events
+    /// outside the log, e.g. <c>connected</c>), in arrival order.
+    /// </summary>
+    public IReadOnlyList<(string Name, JsonElement Payload, long? Offset)> EventsWithOffsets =>
+    [
+        .. Events.Select(e => (e.Name, e.Args.Length > 0 ? e.Args[0] : default,
+            e.Args.Length > 1 && e.Args[^1].ValueKind == JsonValueKind.String && long.TryParse(e.Args[^1].GetString(), out var offset) ? offset : (long?)null)),
+    ];
+
     /// <summary>The current transport ("polling", "websocket"): the one connected on, then the one upgraded to.</summary>
     public string? Transport => LastReport("connect", "upgrade")?.GetProperty("transport").GetString();
 
@@ -49,9 +65,10 @@ public sealed class SocketIOClient : NodeClient
     /// <param name="reconnect">Let the client reconnect by itself after a drop (off: a drop is final).</param>
     /// <param name="authCallback">Send auth the apps' way, <c>auth: cb => cb({ token })</c>, with the token <see cref="SetTokenAsync"/> set last.</param>
     /// <param name="secondNamespace">Also open this namespace on the same connection (see <see cref="EmitWithAckToAsync"/>).</param>
+    /// <param name="reconnectDelay">With reconnect: wait exactly this long before each attempt (default: 200 ms to 1 s).</param>
     /// <returns>Once the client reports its first connect or connect_error.</returns>
     public static Task<SocketIOClient> ConnectAsync(Uri baseAddress, string? token, string transports = "websocket", string ns = "/",
-        bool reconnect = false, TimeSpan? timeout = null, bool authCallback = false, string? secondNamespace = null)
+        bool reconnect = false, TimeSpan? timeout = null, bool authCallback = false, string? secondNamespace = null, TimeSpan? reconnectDelay = null)
     {
         List<string> arguments = [baseAddress.ToString(), "--namespace", ns, "--transports", transports];
         if (reconnect)
@@ -67,6 +84,11 @@ public sealed class SocketIOClient : NodeClient
         if (secondNamespace is not null)
         {
             arguments.AddRange(["--second-namespace", secondNamespace]);
+        }
+
+        if (reconnectDelay is { } delay)
+        {
+            arguments.AddRange(["--reconnect-delay-ms", ((long)delay.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         }
 
         var client = new SocketIOClient(NodeProcess.Start(ScriptPath, "socket.io-client", arguments, "SOCKETIO_TOKEN", token));
@@ -116,7 +138,7 @@ public sealed class SocketIOClient : NodeClient
     public async Task ReconnectAsync() =>
         await RequestAsync(id => new { op = "connect", id }, DefaultTimeout, "The client did not start connecting");
 
-    /// <summary>The token the auth callback hands over from now on.</summary>
+    /// <summary>The token the next handshake sends (an app that signed in again), through its auth callback or auth object.</summary>
     public async Task SetTokenAsync(string token) =>
         await RequestAsync(id => new { op = "token", id, token }, DefaultTimeout, "The client did not take the token");
 
@@ -133,6 +155,37 @@ public sealed class SocketIOClient : NodeClient
             throw new InvalidOperationException($"The server refused the connection: {outcome.GetRawText()}.{Diagnostics()}");
         }
     }
+
+    /// <summary>
+    /// Closes the Engine.IO connection under the socket, as a network drop does: the library sees "transport close" and,
+    /// with <paramref name="hold"/>, stays disconnected until <see cref="ConnectAgainAsync"/> (else it reconnects by itself
+    /// when started with reconnect).
+    /// </summary>
+    public async Task CloseTransportAsync(bool hold)
+    {
+        var from = ReportCount;
+        await RequestAsync(id => new { op = "close-transport", id, hold }, DefaultTimeout, "The client did not close its transport");
+        await WaitForReportAsync(from, DefaultTimeout, "disconnect after closing the transport", "disconnect");
+    }
+
+    /// <summary>The next drop (a server restart) is not retried until <see cref="ConnectAgainAsync"/>.</summary>
+    public async Task HoldAsync() => await RequestAsync(id => new { op = "hold", id }, DefaultTimeout, "The client did not hold");
+
+    /// <summary>
+    /// The library connects the same socket again (<c>socket.connect()</c>: its handshake carries the pid and last offset
+    /// it holds), and this returns once that connection's outcome is in; true when connected.
+    /// </summary>
+    public async Task<bool> ConnectAgainAsync(TimeSpan? timeout = null)
+    {
+        var from = ReportCount;
+        await RequestAsync(id => new { op = "connect", id }, DefaultTimeout, "The client did not connect again");
+        var (outcome, _) = await WaitForReportAsync(from, timeout ?? DefaultTimeout, "connect outcome", "connect", "connect_error");
+        return TypeOf(outcome) == "connect";
+    }
+
+    /// <summary>Replaces the library's private session id, as a client that forged or stole one would.</summary>
+    public async Task SetPidAsync(string pid) =>
+        await RequestAsync(id => new { op = "set-pid", id, pid }, DefaultTimeout, "The client did not take the pid");
 
     /// <summary>
     /// The reason of the next disconnect not yet returned by this method ("io server disconnect", "transport close",

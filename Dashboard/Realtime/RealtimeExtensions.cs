@@ -27,6 +27,9 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<LiveHubFilter>();
         builder.Services.AddHostedService<SignalRRelay>();
         builder.Services.AddHostedService<SessionRevoker>();
+        builder.Services.AddSingleton<SocketIO.Recovery.RecoverableSessions>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SocketIO.Recovery.RecoverableSessions>());
+        builder.Services.AddSingleton<SocketIO.Recovery.SocketIORecovery>();
         builder.Services.AddSingleton<SocketIOEndpoint>();
         builder.Services.AddHostedService<SocketIORelay>();
         var origins = SocketIOEndpoint.Origins(builder.Configuration, options);

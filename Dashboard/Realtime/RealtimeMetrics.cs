@@ -15,6 +15,10 @@ public sealed class RealtimeMetrics : IDisposable
     private readonly ConcurrentDictionary<string, long> _inByName = new();
     private readonly ConcurrentDictionary<string, long> _outByName = new();
     private readonly ConcurrentDictionary<string, long> _errorsByCode = new();
+    private readonly Counter<long> _recoveries;
+    private readonly Counter<long> _replayed;
+    private readonly ConcurrentDictionary<string, long> _recoveriesByOutcome = new();
+    private long _replayedTotal;
     private readonly Stopwatch _uptime = Stopwatch.StartNew();
 
     public RealtimeMetrics()
@@ -23,6 +27,8 @@ public sealed class RealtimeMetrics : IDisposable
         _out = _meter.CreateCounter<long>("dashboard.realtime.events_out");
         _errors = _meter.CreateCounter<long>("dashboard.realtime.errors");
         _slowClients = _meter.CreateCounter<long>("dashboard.realtime.slow_clients_dropped");
+        _recoveries = _meter.CreateCounter<long>("dashboard.realtime.recoveries");
+        _replayed = _meter.CreateCounter<long>("dashboard.realtime.replayed_events");
     }
 
     public void Received(string name, string transport)
@@ -52,6 +58,27 @@ public sealed class RealtimeMetrics : IDisposable
         _slowClients.Add(1, new KeyValuePair<string, object?>("transport", transport));
     }
 
+    /// <summary>
+    /// A reconnecting client offered a session to recover: "recovered", or why it got a fresh one (unknown, other-user,
+    /// expired, not-covered, too-many, in-use, bad-offset).
+    /// </summary>
+    public void Recovery(string outcome)
+    {
+        _recoveriesByOutcome.AddOrUpdate(outcome, 1, (_, n) => n + 1);
+        _recoveries.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+    }
+
+    /// <summary>Events a recovered client was sent from the log.</summary>
+    public void Replayed(int count)
+    {
+        Interlocked.Add(ref _replayedTotal, count);
+        _replayed.Add(count);
+    }
+
+    public long Recovered => _recoveriesByOutcome.GetValueOrDefault("recovered");
+
+    public long ReplayedEvents => Interlocked.Read(ref _replayedTotal);
+
     public object Snapshot()
     {
         using var process = Process.GetCurrentProcess();
@@ -62,6 +89,8 @@ public sealed class RealtimeMetrics : IDisposable
             EventsOut = new SortedDictionary<string, long>(_outByName, StringComparer.Ordinal),
             ErrorsByCode = new SortedDictionary<string, long>(_errorsByCode, StringComparer.Ordinal),
             SlowClientsDropped = Interlocked.Read(ref _slowClientsDropped),
+            Recoveries = new SortedDictionary<string, long>(_recoveriesByOutcome, StringComparer.Ordinal),
+            ReplayedEvents = Interlocked.Read(ref _replayedTotal),
             Process = new { WorkingSetBytes = process.WorkingSet64, GcHeapBytes = GC.GetTotalMemory(false) },
         };
     }

@@ -17,6 +17,26 @@ public sealed class RealtimeOptions
     public string[] CorsOrigins { get; set; } = [];
 
     public SocketIOSettings SocketIO { get; set; } = new();
+
+    public RecoverySettings Recovery { get; set; } = new();
+}
+
+/// <summary>The <c>Realtime:Recovery</c> section: Socket.IO connection state recovery.</summary>
+public sealed class RecoverySettings
+{
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>How long after a disconnect a client may still recover its session (socket.io's maxDisconnectionDuration).</summary>
+    public TimeSpan MaxDisconnection { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How often a connected session's last-seen time is written. After a crash there is no disconnect time, so the window
+    /// counts from the last-seen time: a client recovers if it is back within MaxDisconnection of the last write.
+    /// </summary>
+    public TimeSpan SeenInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>More events than this for the client's rooms since its offset: a fresh session (the app resyncs) instead of a flood.</summary>
+    public int MaxReplayEvents { get; set; } = 2_000;
 }
 
 /// <summary>The <c>Realtime:SocketIO</c> section (defaults as the reference server's, a smaller payload).</summary>

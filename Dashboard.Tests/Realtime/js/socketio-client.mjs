@@ -1,16 +1,19 @@
 // ONE client of the official socket.io-client package, driven by Dashboard.Tests/Support/SocketIOClient.cs.
 // Usage: node socketio-client.mjs <baseUrl> [--namespace /] [--transports websocket|polling|default] [--reconnect]
-//   [--auth-callback] [--second-namespace /admin]
+//   [--auth-callback] [--second-namespace /admin] [--reconnect-delay-ms MS]
 //   env SOCKETIO_TOKEN: absent = no auth; present = auth { token } verbatim ("Bearer ..." included). With
 //   --auth-callback, auth is the apps' callback form, cb => cb({ token }), reading the token set last (op "token"),
 //   and each call is reported (auth{at}). --second-namespace opens a second socket on the same connection (manager),
 //   which emits with "namespace" in the command use; its lifecycle is not reported.
-// stdout = JSON lines only. Reports: connect{socketId,transport,at} | connect_error{message,data,at} | disconnect{reason,
+// stdout = JSON lines only. Reports: connect{socketId,transport,recovered,pid,at} | connect_error{message,data,at} | disconnect{reason,
 //   detail,at} | reconnect{attempt,at} | upgrade{transport,at} | event{name,args,at} | stopped | protocol-error{message}.
 //   Replies: sent{id} | ack{id,args} | ack-timeout{id,message} | ack-error{id,message} | done{id}.
 // stdin = JSON lines: {"op":"emit","id":N,"event":E,"args":[...]} (+ "ackTimeoutMs":MS to wait for an ack)
-//   | {"op":"disconnect","id":N} | {"op":"connect","id":N} | {"op":"token","id":N,"token":T} | {"op":"stop"};
-//   stdin EOF = stop. Logs go to stderr.
+//   | {"op":"disconnect","id":N} | {"op":"token","id":N,"token":T} | {"op":"stop"}
+//   | {"op":"close-transport","id":N,"hold":B}: closes the engine under the socket, as a network drop would (hold: and
+//     stays disconnected until "connect") | {"op":"connect","id":N}: the library connects the same socket again (with
+//     its pid and last offset) | {"op":"set-pid","id":N,"pid":P}: replaces the library's private session id (forgery
+//     tests) | {"op":"hold","id":N}: the next drop is not retried until "connect". stdin EOF = stop. Logs go to stderr.
 import { parseArgs } from "node:util";
 import { io } from "socket.io-client";
 import { emit, emitEvent, fail as failWith, messageOf, readCommands } from "./driver.mjs";
@@ -32,6 +35,7 @@ const { values: options, positionals } = parseArgs({
     reconnect: { type: "boolean", default: false },
     "auth-callback": { type: "boolean", default: false },
     "second-namespace": { type: "string" },
+    "reconnect-delay-ms": { type: "string" },
   },
 });
 
@@ -51,6 +55,11 @@ const socketOptions = {
   reconnectionDelay: 200,
   reconnectionDelayMax: 1000,
 };
+// A fixed, longer delay: a test does things on the server while the app is away, then the app comes back by itself.
+if (options["reconnect-delay-ms"] !== undefined) {
+  const delay = Number(options["reconnect-delay-ms"]);
+  Object.assign(socketOptions, { reconnectionDelay: delay, reconnectionDelayMax: delay, randomizationFactor: 0 });
+}
 let token = process.env.SOCKETIO_TOKEN;
 if (options["auth-callback"]) {
   // The library calls it for every CONNECT it sends: the first one, and each socket.connect() after a server disconnect.
@@ -79,7 +88,9 @@ function detailOf(value) {
 }
 
 socket.onAny((name, ...args) => emitEvent(name, plain(args)));
-socket.on("connect", () => emit({ type: "connect", socketId: socket.id, transport: socket.io.engine.transport.name, at: Date.now() }));
+// socket._pid is the library's private session id (connection state recovery), reported so tests can reuse or forge it.
+socket.on("connect", () =>
+  emit({ type: "connect", socketId: socket.id, transport: socket.io.engine.transport.name, recovered: socket.recovered, pid: socket._pid ?? null, at: Date.now() }));
 socket.on("connect_error", (error) =>
   emit({ type: "connect_error", message: messageOf(error), data: error.data ?? null, detail: detailOf(error.description), at: Date.now() }));
 socket.on("disconnect", (reason, description) => emit({ type: "disconnect", reason, detail: detailOf(description), at: Date.now() }));
@@ -129,12 +140,34 @@ function handle(command) {
       socket.disconnect();
       emit({ type: "done", id: command.id });
       break;
+    case "token":
+      // The next handshake's token, as an app that signed in again: its auth callback hands it over, or (object form)
+      // it replaces the auth object, to which the library adds its pid and offset.
+      token = command.token;
+      if (!options["auth-callback"]) {
+        socket.auth = { token };
+      }
+      emit({ type: "done", id: command.id });
+      break;
+    case "close-transport":
+      if (command.hold) {
+        socket.io.reconnection(false);
+      }
+      socket.io.engine.close();
+      emit({ type: "done", id: command.id });
+      break;
+    case "hold":
+      // The next drop is final until "connect" (a server restart, say), instead of retried at once.
+      socket.io.reconnection(false);
+      emit({ type: "done", id: command.id });
+      break;
     case "connect":
+      socket.io.reconnection(options.reconnect);
       socket.connect();
       emit({ type: "done", id: command.id });
       break;
-    case "token":
-      token = command.token;
+    case "set-pid":
+      socket._pid = command.pid;
       emit({ type: "done", id: command.id });
       break;
     case "stop":

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dashboard.Auth;
 using Dashboard.Domain.Common;
+using Dashboard.Realtime.SocketIO.Recovery;
 
 namespace Dashboard.Realtime.SocketIO;
 
@@ -10,7 +11,7 @@ namespace Dashboard.Realtime.SocketIO;
 /// </summary>
 public sealed partial class DashboardNamespace(
     bool staffOnly, TokenService tokens, RealtimeCommands commands, ConnectionRegistry registry, ConnectionRateLimits limits,
-    RealtimeMetrics metrics, ILogger<DashboardNamespace> logger) : ISocketNamespaceHandler
+    RealtimeMetrics metrics, SocketIORecovery recovery, ILogger<DashboardNamespace> logger) : ISocketNamespaceHandler
 {
     public const string Transport = "socket.io";
 
@@ -44,13 +45,24 @@ public sealed partial class DashboardNamespace(
             return SocketConnectResult.Refuse($"The {request.Namespace} namespace is for admins and staff.", new RealtimeErrorData(ErrorCodes.Forbidden));
         }
 
-        return SocketConnectResult.Allow(new Connected(actor, principal!));
+        return await StartSessionAsync(request, actor, principal!);
     }
 
-    public ValueTask OnConnectedAsync(SocketIOSocket socket)
+    /// <summary>A recoverable session: the one the handshake's <c>pid</c> names when it may be recovered, else a new one.</summary>
+    private async ValueTask<SocketConnectResult> StartSessionAsync(SocketConnectRequest request, Actor actor, System.Security.Claims.ClaimsPrincipal principal)
     {
-        var (actor, principal) = (Connected)socket.State!;
-        var rooms = Rooms.For(actor);
+        var start = await recovery.StartAsync(request.Session, request.Namespace, actor, request.Auth);
+        return start is null
+            ? SocketConnectResult.Allow(new Connected(actor, principal))
+            : SocketConnectResult.Allow(new Connected(actor, principal, start), start.Session.ConnectionId, start.Pid);
+    }
+
+    public async ValueTask OnConnectedAsync(SocketIOSocket socket)
+    {
+        var (actor, principal, start) = (Connected)socket.State!;
+        var rooms = start?.Rooms ?? Rooms.For(actor);
+        // Before joining: from the first room on, live events wait for the replay and never repeat what it sends.
+        socket.HoldLive(start?.After ?? 0);
         foreach (var room in rooms)
         {
             socket.Join(room);
@@ -59,7 +71,7 @@ public sealed partial class DashboardNamespace(
         registry.Add(socket.Id, Transport, actor, rooms, new ConnectionControl(principal, reason => End(socket, reason)));
         socket.Emit(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
         _ = EndAtExpiryAsync(socket, principal);
-        return ValueTask.CompletedTask;
+        await ResumeAsync(socket, start);
     }
 
     /// <summary>
@@ -100,6 +112,26 @@ public sealed partial class DashboardNamespace(
         End(socket, "Your sign-in has expired; sign in again.");
     }
 
+    /// <summary>A recovered socket is sent what it missed first; then (for every socket) live events flow.</summary>
+    private async Task ResumeAsync(SocketIOSocket socket, SessionStart? start)
+    {
+        if (start is null)
+        {
+            socket.ReleaseLive();
+            return;
+        }
+
+        recovery.Attach(start, socket);
+        if (start.Recovered)
+        {
+            await recovery.ReplayAsync(start, socket, socket.Session.Closing);
+        }
+        else
+        {
+            socket.ReleaseLive();
+        }
+    }
+
     public async ValueTask<SocketAck?> OnEventAsync(SocketIOSocket socket, SocketEvent message)
     {
         metrics.Received(message.Name, Transport);
@@ -111,7 +143,7 @@ public sealed partial class DashboardNamespace(
         try
         {
             var payload = message.Args.Count > 0 ? message.Args[0] : (JsonElement?)null;
-            var reply = await commands.HandleAsync(((Connected)socket.State!).Actor, message.Name, payload, new Membership(socket), socket.Session.Closing);
+            var reply = await commands.HandleAsync(((Connected)socket.State!).Actor, message.Name, payload, new Membership(socket, RoomsChanged(socket)), socket.Session.Closing);
             if (reply.ReplyEvent is not null)
             {
                 socket.Emit(reply.ReplyEvent, reply.ReplyPayload);
@@ -149,24 +181,43 @@ public sealed partial class DashboardNamespace(
     {
         registry.Remove(socket.Id);
         limits.Forget(socket.Id);
+        if (((Connected)socket.State!).Start is { } start)
+        {
+            recovery.Detach(start, socket);
+        }
     }
 
-    private sealed class Membership(SocketIOSocket socket) : IRoomMembership
+    /// <summary>A recoverable session remembers the rooms joined and left after connect, to restore them.</summary>
+    private Action RoomsChanged(SocketIOSocket socket) => ((Connected)socket.State!).Start is { } start
+        ? () => recovery.RoomsChanged(start, socket)
+        : () => { };
+
+    private sealed class Membership(SocketIOSocket socket, Action changed) : IRoomMembership
     {
         public Task JoinAsync(string room)
         {
             socket.Join(room);
+            changed();
             return Task.CompletedTask;
         }
 
-        public Task<bool> LeaveAsync(string room) => Task.FromResult(socket.Leave(room));
+        public Task<bool> LeaveAsync(string room)
+        {
+            var left = socket.Leave(room);
+            if (left)
+            {
+                changed();
+            }
+
+            return Task.FromResult(left);
+        }
     }
 
     [LoggerMessage(LogLevel.Error, "Socket.IO event {Event} failed")]
     private partial void LogEventFailed(Exception ex, string @event);
 }
 
-internal sealed record Connected(Actor Actor, System.Security.Claims.ClaimsPrincipal Principal);
+internal sealed record Connected(Actor Actor, System.Security.Claims.ClaimsPrincipal Principal, SessionStart? Start = null);
 
 /// <summary><c>connect_error</c>'s <c>data</c>: the stable code behind the message.</summary>
 public sealed record RealtimeErrorData(string Code);

@@ -124,7 +124,7 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
             return;
         }
 
-        var socket = new SocketIOSocket(this, ns, packet.Data, result.State, server.Options.EventQueueCapacity);
+        var socket = new SocketIOSocket(this, ns, packet.Data, result.State, server.Options.EventQueueCapacity, result.Sid, result.Pid);
         _sockets[name] = socket;
         EverConnected = true;
         ns.Add(socket);
@@ -134,7 +134,9 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
             return;
         }
 
-        Send(SocketPacketType.Connect, name, null, JsonSerializer.Serialize(new { sid = socket.Id }));
+        Send(SocketPacketType.Connect, name, null, socket.Pid is null
+            ? JsonSerializer.Serialize(new { sid = socket.Id })
+            : JsonSerializer.Serialize(new { sid = socket.Id, pid = socket.Pid }));
         await ns.Handler.OnConnectedAsync(socket);
     }
 

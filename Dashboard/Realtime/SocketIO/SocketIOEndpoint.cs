@@ -41,7 +41,7 @@ public sealed class SocketIOEndpoint
     private static DashboardNamespace Namespace(IServiceProvider services, bool staffOnly) => new(staffOnly,
         services.GetRequiredService<TokenService>(), services.GetRequiredService<RealtimeCommands>(), services.GetRequiredService<ConnectionRegistry>(),
         services.GetRequiredService<ConnectionRateLimits>(), services.GetRequiredService<RealtimeMetrics>(),
-        services.GetRequiredService<ILogger<DashboardNamespace>>());
+        services.GetRequiredService<Recovery.SocketIORecovery>(), services.GetRequiredService<ILogger<DashboardNamespace>>());
 
     /// <summary>Every origin the configuration lists (Realtime:CorsOrigins and SOCKET_CORS_ORIGINS).</summary>
     public static string[] Origins(IConfiguration configuration, RealtimeOptions options) =>
@@ -84,8 +84,8 @@ public sealed class SocketIORelay(
     protected override Task DeliverAsync(Dashboard.Domain.Events.LoggedEvent e)
     {
         var array = Protocol.SocketCodec.LoggedEventArray(e.Name, e.Payload, e.Position);
-        endpoint.Main.EmitArrayToRooms(e.Rooms, array);
-        endpoint.Admin.EmitArrayToRooms(e.Rooms, array);
+        endpoint.Main.EmitLoggedToRooms(e.Rooms, array, e.Position);
+        endpoint.Admin.EmitLoggedToRooms(e.Rooms, array, e.Position);
         return Task.CompletedTask;
     }
 

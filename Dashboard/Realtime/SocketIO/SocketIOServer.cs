@@ -27,7 +27,16 @@ public sealed record SocketConnectRequest(EngineSession Session, string Namespac
 
 public sealed record SocketConnectResult(bool Allowed, object? State, string? Message, object? Data)
 {
+    /// <summary>The socket id to use: a recovered session's, kept as socket.io keeps it (null: a new one).</summary>
+    public string? Sid { get; init; }
+
+    /// <summary>The private session id sent with CONNECT, making the session recoverable (null: not recoverable).</summary>
+    public string? Pid { get; init; }
+
     public static SocketConnectResult Allow(object? state) => new(true, state, null, null);
+
+    /// <summary>A recoverable session: a fresh one (<paramref name="sid"/> null) or one being recovered.</summary>
+    public static SocketConnectResult Allow(object? state, string? sid, string pid) => new(true, state, null, null) { Sid = sid, Pid = pid };
 
     public static SocketConnectResult Refuse(string message, object? data = null) => new(false, null, message, data);
 }

@@ -13,20 +13,43 @@ public sealed class SocketIOSocket
     private readonly SocketIOConnection _connection;
     private readonly ConcurrentDictionary<string, byte> _rooms = new(StringComparer.Ordinal);
     private readonly Channel<(SocketEvent Message, long? AckId)> _inbox;
+    private readonly Lock _delivery = new();
+    private List<(long Position, EngineFrame Frame)>? _held;
+    private long _lastDelivered;
     private int _closed;
 
-    internal SocketIOSocket(SocketIOConnection connection, SocketNamespace ns, JsonElement? auth, object? state, int eventQueueCapacity)
+    internal SocketIOSocket(SocketIOConnection connection, SocketNamespace ns, JsonElement? auth, object? state, int eventQueueCapacity,
+        string? id = null, string? pid = null)
     {
         _connection = connection;
         _inbox = Channel.CreateBounded<(SocketEvent, long?)>(new BoundedChannelOptions(eventQueueCapacity) { SingleReader = true });
         Namespace = ns;
         Auth = auth;
         State = state;
-        Id = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
+        Id = id ?? NewId();
+        Pid = pid;
         _ = HandleEventsAsync();
     }
 
     public string Id { get; }
+
+    /// <summary>The private session id sent with CONNECT when the session is recoverable (never shown to other clients).</summary>
+    public string? Pid { get; }
+
+    /// <summary>The log position of the last logged event sent to this socket (its recovery offset).</summary>
+    public long LastDelivered
+    {
+        get
+        {
+            lock (_delivery)
+            {
+                return _lastDelivered;
+            }
+        }
+    }
+
+    /// <summary>A random URL-safe id (socket.io's base64id: 120 bits).</summary>
+    public static string NewId() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', '-').Replace('/', '_');
 
     public SocketNamespace Namespace { get; }
 
@@ -62,6 +85,69 @@ public sealed class SocketIOSocket
     }
 
     public bool InRoom(string room) => _rooms.ContainsKey(room);
+
+    /// <summary>
+    /// From now on, logged events broadcast to this socket are held, not sent, until <see cref="ReleaseLive"/>: a socket
+    /// replaying from the log must not get a live event before the ones it missed. Its stream starts after
+    /// <paramref name="after"/>: logged events at or before it are never sent.
+    /// </summary>
+    public void HoldLive(long after)
+    {
+        lock (_delivery)
+        {
+            _held ??= [];
+            _lastDelivered = Math.Max(_lastDelivered, after);
+        }
+    }
+
+    /// <summary>Sends a logged event read from the log (a replay), unless this socket already got it.</summary>
+    public bool Replay(long position, string jsonArray)
+    {
+        lock (_delivery)
+        {
+            return SendLogged(position, EngineFrame.Message(SocketCodec.Encode(SocketPacketType.Event, Namespace.Name, null, jsonArray)));
+        }
+    }
+
+    /// <summary>The replay is done: the held live events it did not already cover go out, in order, and live ones flow.</summary>
+    public void ReleaseLive()
+    {
+        lock (_delivery)
+        {
+            var held = _held;
+            _held = null;
+            foreach (var (position, frame) in held ?? [])
+            {
+                SendLogged(position, frame);
+            }
+        }
+    }
+
+    /// <summary>A live logged event (broadcast in position order): held while replaying, dropped if already sent.</summary>
+    internal bool DeliverLogged(long position, EngineFrame frame)
+    {
+        lock (_delivery)
+        {
+            if (_held is not null)
+            {
+                _held.Add((position, frame));
+                return true;
+            }
+
+            return SendLogged(position, frame);
+        }
+    }
+
+    private bool SendLogged(long position, EngineFrame frame)
+    {
+        if (position <= _lastDelivered)
+        {
+            return false;
+        }
+
+        _lastDelivered = position;
+        return Session.Send(frame);
+    }
 
     public void Emit(string eventName, params object?[] args) => Session.Send(EngineFrame.Message(
         SocketCodec.Encode(SocketPacketType.Event, Namespace.Name, null, SocketCodec.JsonArray(eventName, args, Namespace.Json))));

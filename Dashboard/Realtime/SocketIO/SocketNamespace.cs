@@ -33,11 +33,32 @@ public sealed class SocketNamespace(string name, ISocketNamespaceHandler handler
     public int EmitArrayToRooms(IReadOnlyList<string> rooms, string jsonArray) =>
         EmitToRooms(rooms, EngineFrame.Message(SocketCodec.Encode(SocketPacketType.Event, name, null, jsonArray)));
 
-    private int EmitToRooms(IReadOnlyList<string> rooms, EngineFrame frame)
+    /// <summary>
+    /// A logged event (its array carrying <paramref name="position"/> as the offset): each socket gets it once, after the
+    /// events it replays from the log (see <see cref="SocketIOSocket.HoldLive"/>).
+    /// </summary>
+    public int EmitLoggedToRooms(IReadOnlyList<string> rooms, string jsonArray, long position)
+    {
+        var frame = EngineFrame.Message(SocketCodec.Encode(SocketPacketType.Event, name, null, jsonArray));
+        var sent = 0;
+        foreach (var socket in Recipients(rooms))
+        {
+            if (socket.DeliverLogged(position, frame))
+            {
+                sent++;
+            }
+        }
+
+        return sent;
+    }
+
+    private int EmitToRooms(IReadOnlyList<string> rooms, EngineFrame frame) => SendAll(Recipients(rooms), frame);
+
+    private IEnumerable<SocketIOSocket> Recipients(IReadOnlyList<string> rooms)
     {
         if (rooms.Count == 1)
         {
-            return _rooms.TryGetValue(rooms[0], out var only) ? SendAll(only.Values, frame) : 0;
+            return _rooms.TryGetValue(rooms[0], out var only) ? only.Values : [];
         }
 
         var recipients = new HashSet<SocketIOSocket>(ReferenceEqualityComparer.Instance);
@@ -49,7 +70,7 @@ public sealed class SocketNamespace(string name, ISocketNamespaceHandler handler
             }
         }
 
-        return SendAll(recipients, frame);
+        return recipients;
     }
 
     public int EmitToAll(string eventName, object? payload) => SendAll(_sockets.Values, Frame(eventName, payload));

@@ -1,0 +1,48 @@
+using System.Net;
+using System.Net.Http.Json;
+using Dashboard.Tests.Support;
+
+namespace Dashboard.Tests.Realtime.SocketIO;
+
+/// <summary>Payments recorded while an app is away, and what the app must have received of them once it is back.</summary>
+public static class RecoveryScenario
+{
+    public static async Task<Guid> PayAsync(HttpClient admin, Guid customerId, decimal amount = 10)
+    {
+        var response = await admin.PostAsJsonAsync("/api/v1/payments", new { customerId, amount, method = "CASH" });
+        return (await ApiAssert.Json(response, HttpStatusCode.Created)).GetProperty("id").GetGuid();
+    }
+
+    public static async Task<List<Guid>> PayManyAsync(HttpClient admin, Guid customerId, int count)
+    {
+        var ids = new List<Guid>(count);
+        for (var i = 0; i < count; i++)
+        {
+            ids.Add(await PayAsync(admin, customerId, 1 + i));
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// The client got each of <paramref name="expected"/> exactly once, in that order; no payment it should not see; and
+    /// every logged event it received carries an offset greater than the one before (nothing repeated or reordered).
+    /// </summary>
+    public static async Task AssertReceivedExactlyOnceInOrderAsync(SocketIOClient client, IReadOnlyList<Guid> expected, ISet<Guid>? allowedOthers = null)
+    {
+        var wanted = expected.ToHashSet();
+        await client.WaitForEventCountAsync("payment:added", x => wanted.Contains(x[0].GetProperty("id").GetGuid()), expected.Count, TimeSpan.FromSeconds(20));
+        var events = client.EventsWithOffsets;
+        var payments = events.Where(e => e.Name == "payment:added").Select(e => e.Payload.GetProperty("id").GetGuid()).ToList();
+        Assert.Equal(payments.Count, payments.Distinct().Count());
+        Assert.Equal(expected, payments.Where(wanted.Contains).ToList());
+        Assert.All(payments.Where(p => !wanted.Contains(p)), p => Assert.True(allowedOthers?.Contains(p) == true, $"unexpected payment {p}"));
+
+        var offsets = events.Where(e => e.Offset is not null).Select(e => e.Offset!.Value).ToList();
+        Assert.True(offsets.Count > 0);
+        for (var i = 1; i < offsets.Count; i++)
+        {
+            Assert.True(offsets[i] > offsets[i - 1], $"offset {offsets[i]} after {offsets[i - 1]} (event {i} of {offsets.Count})");
+        }
+    }
+}
