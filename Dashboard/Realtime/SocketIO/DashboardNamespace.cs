@@ -183,7 +183,7 @@ public sealed partial class DashboardNamespace(
         limits.Forget(socket.Id);
         if (((Connected)socket.State!).Start is { } start)
         {
-            recovery.Detach(start, socket);
+            recovery.Detach(start, socket, reason);
         }
     }
 

@@ -15,6 +15,11 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
     private SocketPacket? _binary;
     private List<byte[]>? _attachments;
 
+    /// <summary>Disconnect reasons (socket.io's own words) for a namespace ended on purpose rather than lost.</summary>
+    public const string ServerDisconnect = "server namespace disconnect";
+
+    public const string ClientDisconnect = "client namespace disconnect";
+
     public EngineSession Session => session;
 
     public bool EverConnected { get; private set; }
@@ -81,7 +86,7 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
             case SocketPacketType.Disconnect:
                 if (_sockets.TryRemove(packet.Namespace, out var leaving))
                 {
-                    leaving.Closed("client namespace disconnect");
+                    leaving.Closed(ClientDisconnect);
                 }
 
                 break;
@@ -152,7 +157,7 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
         if (_sockets.TryRemove(socket.Namespace.Name, out _))
         {
             Send(SocketPacketType.Disconnect, socket.Namespace.Name, null, null);
-            socket.Closed("server namespace disconnect");
+            socket.Closed(ServerDisconnect);
         }
     }
 

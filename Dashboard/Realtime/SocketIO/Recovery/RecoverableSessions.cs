@@ -147,6 +147,21 @@ public sealed partial class RecoverableSessions(
         }
     }
 
+    /// <summary>The session ended for good (a server or client disconnect): nobody may resume it, here or elsewhere.</summary>
+    public void Forget(RecoverableSession session)
+    {
+        _sessions.TryRemove(new KeyValuePair<string, RecoverableSession>(session.Key, session));
+        try
+        {
+            writer.MaintainAsync(db => db.RealtimeSessions.Where(s => s.Id == session.Key).ExecuteDeleteAsync())
+                .ContinueWith(t => LogSaveFailed(t.Exception!), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Shutting down: the row expires with its window.
+        }
+    }
+
     [LoggerMessage(LogLevel.Warning, "Writing a real-time session failed; its recovery falls back to the last state written")]
     private partial void LogSaveFailed(Exception ex);
 

@@ -199,9 +199,29 @@ public sealed partial class SocketIORecovery(
         }
     }
 
-    public void Detach(SessionStart start, SocketIOSocket socket)
+    /// <remarks>
+    /// As socket.io does, only a lost connection can be recovered: a namespace disconnect by the server (a revoked or
+    /// expired sign-in) or by the client ends the session, and the next connection is a fresh one.
+    /// </remarks>
+    public void Detach(SessionStart start, SocketIOSocket socket, string reason)
     {
         var session = start.Session;
+        if (reason is SocketIOConnection.ServerDisconnect or SocketIOConnection.ClientDisconnect)
+        {
+            lock (session.Gate)
+            {
+                if (session.Socket != socket)
+                {
+                    return;
+                }
+
+                session.Socket = null;
+            }
+
+            sessions.Forget(session);
+            return;
+        }
+
         lock (session.Gate)
         {
             if (session.Socket != socket)
