@@ -106,6 +106,7 @@ public sealed partial class DomainWriter : IAsyncDisposable
                 }
             }
 
+            Exception? failure = null;
             try
             {
                 await CommitAsync(batch);
@@ -115,10 +116,13 @@ public sealed partial class DomainWriter : IAsyncDisposable
                 // The transaction itself failed (disk full, I/O error): none of the batch committed.
                 LogBatchFailed(ex, batch.Count);
                 _lastPosition = null;
-                foreach (var write in batch)
-                {
-                    write.Fail(ex);
-                }
+                failure = ex;
+            }
+
+            // Only now, with the transaction over and a caller's own context no longer in use here, do callers resume.
+            foreach (var write in batch)
+            {
+                write.Settle(failure);
             }
 
             batch.Clear();
@@ -138,7 +142,7 @@ public sealed partial class DomainWriter : IAsyncDisposable
             {
                 if (write.Cancellation.IsCancellationRequested)
                 {
-                    write.Cancel();
+                    write.Reject(new OperationCanceledException(write.Cancellation));
                     continue;
                 }
 
@@ -154,7 +158,7 @@ public sealed partial class DomainWriter : IAsyncDisposable
                 catch (Exception ex)
                 {
                     await tx.RollbackToSavepointAsync(Savepoint);
-                    write.Fail(ex);
+                    write.Reject(ex);
                 }
 
                 if (owned)
@@ -194,10 +198,6 @@ public sealed partial class DomainWriter : IAsyncDisposable
             Interlocked.Increment(ref _batches);
             Interlocked.Add(ref _commands, done.Count);
             _aggregator.Publish(published);
-            foreach (var (write, _) in done)
-            {
-                write.Complete();
-            }
         }
         finally
         {
@@ -225,13 +225,15 @@ public sealed partial class DomainWriter : IAsyncDisposable
 
         public CancellationToken Cancellation => ct;
 
+        /// <summary>Why this command alone did not commit (it threw, or its caller gave up while it was queued).</summary>
+        protected Exception? Rejection { get; private set; }
+
         public abstract Task RunAsync(WriteScope scope);
 
-        public abstract void Complete();
+        public void Reject(Exception ex) => Rejection = ex;
 
-        public abstract void Fail(Exception ex);
-
-        public abstract void Cancel();
+        /// <summary>Hands the caller its outcome: its own rejection, the batch's failure, or its result.</summary>
+        public abstract void Settle(Exception? batchFailure);
     }
 
     private sealed class PendingWrite<T>(Actor actor, Func<WriteScope, Task<T>> command, DashboardDbContext? ownContext, CancellationToken ct)
@@ -244,11 +246,21 @@ public sealed partial class DomainWriter : IAsyncDisposable
 
         public override async Task RunAsync(WriteScope scope) => _result = await command(scope);
 
-        public override void Complete() => _done.TrySetResult(_result!);
-
-        public override void Fail(Exception ex) => _done.TrySetException(ex);
-
-        public override void Cancel() => _done.TrySetCanceled(Cancellation);
+        public override void Settle(Exception? batchFailure)
+        {
+            switch (Rejection ?? batchFailure)
+            {
+                case OperationCanceledException cancelled when Cancellation.IsCancellationRequested:
+                    _done.TrySetCanceled(cancelled.CancellationToken);
+                    break;
+                case { } error:
+                    _done.TrySetException(error);
+                    break;
+                default:
+                    _done.TrySetResult(_result!);
+                    break;
+            }
+        }
     }
 }
 
