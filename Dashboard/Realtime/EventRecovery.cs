@@ -25,16 +25,22 @@ public sealed class EventRecovery(EventLogReader log, IEventAggregator events)
 
     public const int PageSize = 1_000;
 
-    public async Task<EventsSince> SinceAsync(long after, IReadOnlySet<string> rooms, CancellationToken ct)
+    /// <param name="max">At most this many events (1 to <see cref="PageSize"/>; null: <see cref="PageSize"/>).</param>
+    public async Task<EventsSince> SinceAsync(long after, int? max, IReadOnlySet<string> rooms, CancellationToken ct)
     {
         if (after < 0)
         {
             throw new DomainException(ErrorCodes.ValidationFailed, "position must be 0 or a position the server sent.");
         }
 
+        if (max is < 1 or > PageSize)
+        {
+            throw new DomainException(ErrorCodes.ValidationFailed, $"max must be between 1 and {PageSize}.");
+        }
+
         // Published implies committed: the read below sees every event up to here.
         var published = events.LastPublished;
-        var page = await log.ReadAfterAsync(after, rooms, PageSize, ct);
+        var page = await log.ReadAfterAsync(after, rooms, max ?? PageSize, ct);
         // Checked after the read: pruning only moves the oldest entry forward, so a log that covers `after` now did during the read.
         if (!await log.CoversAsync(after, ct))
         {

@@ -81,18 +81,23 @@ public sealed class LiveHub(
     public Task<object?> Heartbeat() => DispatchAsync(RealtimeCommands.Heartbeat, null);
 
     /// <summary>
-    /// <c>events:since</c> {position}: the logged events after it that this connection's groups (its own and the rooms it
+    /// <c>events:since</c> {position, max?}: the logged events after it that this connection's groups (its own and the rooms it
     /// joined) would have received, a page at a time; GAP_TOO_OLD when the log no longer (or does not yet) reach it.
     /// </summary>
     [HubMethodName(EventRecovery.Method)]
     public async Task<object?> EventsSince(JsonElement request)
     {
-        var position = request.ValueKind == JsonValueKind.Object && request.TryGetProperty("position", out var p)
-            && p.ValueKind == JsonValueKind.Number && p.TryGetInt64(out var value)
-            ? value
-            : throw new DomainException(ErrorCodes.ValidationFailed, "events:since needs { position }: the last position received.");
-        return await recovery.SinceAsync(position, HubRooms.Of(Context), Context.ConnectionAborted);
+        var position = Number(request, "position")
+            ?? throw new DomainException(ErrorCodes.ValidationFailed, "events:since needs { position }: the last position received.");
+        var max = Number(request, "max") is { } m ? (int)Math.Clamp(m, 0, EventRecovery.PageSize + 1) : (int?)null;
+        return await recovery.SinceAsync(position, max, HubRooms.Of(Context), Context.ConnectionAborted);
     }
+
+    private static long? Number(JsonElement request, string property) =>
+        request.ValueKind == JsonValueKind.Object && request.TryGetProperty(property, out var p) && p.ValueKind == JsonValueKind.Number
+            && p.TryGetInt64(out var value)
+            ? value
+            : null;
 
     private async Task<object?> DispatchAsync(string name, JsonElement? payload)
     {
