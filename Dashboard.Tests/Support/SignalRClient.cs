@@ -38,11 +38,17 @@ public sealed class SignalRClient : NodeClient
 
     /// <param name="hubPath">Relative to <paramref name="baseAddress"/>, or an absolute hub URL.</param>
     /// <param name="events">Hub-to-client method names to record; null = the script's default list.</param>
+    /// <param name="statefulReconnect">The client opts in to stateful reconnect (<c>withStatefulReconnect()</c>).</param>
     public static Task<SignalRClient> ConnectAsync(Uri baseAddress, string? token, string transport, TimeSpan? timeout,
-        string hubPath, IEnumerable<string>? events)
+        string hubPath, IEnumerable<string>? events, bool statefulReconnect = false)
     {
         var hub = new Uri(baseAddress, hubPath);
         List<string> arguments = [hub.ToString(), "--transport", transport];
+        if (statefulReconnect)
+        {
+            arguments.Add("--stateful");
+        }
+
         if (events is not null)
         {
             arguments.AddRange(["--events", string.Join(',', events)]);

@@ -1,5 +1,6 @@
 // ONE client of the official @microsoft/signalr package, driven by Dashboard.Tests/Support/SignalRClient.cs.
 // Usage: node signalr-client.mjs <hubUrl> [--token T | env SIGNALR_TOKEN] [--transport websockets|longpolling|serversentevents|auto] [--events a,b]
+//   [--stateful] (withStatefulReconnect: a dropped WebSocket resumes the same connection)
 // stdout = JSON lines only: started{connectionId} | start-failed{message,statusCode} | event{name,args,at} | result{id,result}
 //   | invoke-error{id,message} | sent{id} | send-error{id,message} | closed{message} | stopped | protocol-error{message}.
 // stdin = JSON lines: {"op":"invoke"|"send","id":N,"method":M,"args":[...]} | {"op":"stop"}; stdin EOF = stop. Logs go to stderr.
@@ -42,6 +43,7 @@ const { values: options, positionals } = parseArgs({
     token: { type: "string" },
     transport: { type: "string" },
     events: { type: "string" },
+    stateful: { type: "boolean" },
   },
 });
 
@@ -65,7 +67,8 @@ if (token) {
   httpOptions.accessTokenFactory = () => token;
 }
 
-// Warnings and errors only, always to stderr. No automatic reconnect: a drop is reported as "closed".
+// Warnings and errors only, always to stderr. No automatic reconnect: a drop is reported as "closed" (with --stateful, only
+// a drop the transport could not resume).
 const logger = {
   log(level, message) {
     if (level >= signalR.LogLevel.Warning && level !== signalR.LogLevel.None) {
@@ -74,7 +77,8 @@ const logger = {
   },
 };
 
-const connection = new signalR.HubConnectionBuilder().withUrl(url, httpOptions).configureLogging(logger).build();
+const builder = new signalR.HubConnectionBuilder().withUrl(url, httpOptions).configureLogging(logger);
+const connection = (options.stateful ? builder.withStatefulReconnect() : builder).build();
 
 for (const name of eventNames) {
   connection.on(name, (...args) => emitEvent(name, args));
