@@ -1,5 +1,8 @@
+using Dashboard.Domain.Events;
+using Dashboard.Realtime;
 using Dashboard.Tests.Api;
 using Dashboard.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Dashboard.Tests.Realtime;
 
@@ -35,11 +38,22 @@ public sealed class HubStatefulReconnectTests(DashboardApp app) : IClassFixture<
         Assert.True(proxy.Accepted > accepted, "the client never opened a new TCP connection: the cut did not reach it");
         Assert.True(client.Connected, "the connection closed instead of resuming");
         Assert.Equal(connectionId, client.ConnectionId);
-        var payments = client.Events.Where(e => e.Name == "payment:added").ToList();
-        Assert.Equal([before, .. during], payments.Select(e => e.Args[0].GetProperty("id").GetGuid()));
-        var positions = client.Events.Where(e => e.Args.Length == 2).Select(e => e.Args.Position()).ToList();
-        Assert.Equal(positions.Order(), positions);
-        Assert.Equal(positions.Count, positions.Distinct().Count());
+        // Stateful reconnect is at-least-once at the cut: now and then (about 1 run in 10 here) the message sent just before
+        // the drop arrives again after the resume. The same event, at the same position: the app's dedup by position drops it.
+        var logged = client.Events.Where(e => e.Args.Length == 2).ToList();
+        foreach (var repeat in logged.GroupBy(e => e.Args.Position()).Where(g => g.Count() > 1))
+        {
+            Assert.Single(repeat.Select(e => e.Name + e.Args[0].GetRawText()).Distinct());
+        }
+
+        var applied = HubRecovery.Apply([], long.MinValue, client);
+        Assert.Equal([before, .. during], applied.PaymentIds());
+
+        // Nothing the log holds for this customer's rooms since the first payment is missing from what the app applied.
+        var userId = (await client.WaitForEventAsync("connected"))[0].GetProperty("userId").GetString()!;
+        var rooms = new HashSet<string> { Rooms.User(userId), Rooms.Role("Customer"), Rooms.Customer(customer) };
+        var log = await app.Services.GetRequiredService<EventLogReader>().ReadAfterAsync(applied[0].Position - 1, rooms, 1_000);
+        Assert.Equal(log.Events.Select(e => e.Position), applied.Select(e => e.Position));
         Assert.Equal("pong", (await client.InvokeAsync("ping")).GetString());
     }
 
