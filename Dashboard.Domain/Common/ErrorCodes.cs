@@ -10,4 +10,7 @@ public static class ErrorCodes
     public const string Conflict = "CONFLICT";
     public const string RateLimited = "RATE_LIMITED";
     public const string Internal = "INTERNAL";
+
+    /// <summary>Recovery cannot reach the asked position: pruned past retention, or newer than the log. The client resyncs.</summary>
+    public const string GapTooOld = "GAP_TOO_OLD";
 }

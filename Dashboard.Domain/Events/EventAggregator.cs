@@ -46,6 +46,14 @@ public sealed class EventAggregator(ILogger<EventAggregator> logger, IOptions<Ag
         }
     }
 
+    public void StartAt(long position)
+    {
+        lock (_gate)
+        {
+            Interlocked.Exchange(ref _lastPublished, Math.Max(_lastPublished, position));
+        }
+    }
+
     public IDisposable Subscribe<TEvent>(Func<TEvent, Task> handler, Func<Task>? onGap = null) where TEvent : IDomainEvent =>
         Add(new Subscription(this, typeof(TEvent), e => handler((TEvent)e.Event), onGap));
 

@@ -17,8 +17,17 @@ public interface IEventAggregator
     /// <summary>The same for every committed event with its log entry (position, wire name, payload, rooms).</summary>
     IDisposable SubscribeCommitted(Func<CommittedEvent, Task> handler, Func<Task>? onGap = null);
 
-    /// <summary>The log position of the last event published (0 before the first).</summary>
+    /// <summary>
+    /// The log position of the last event published: since this process started, or else where the log stood at start
+    /// (<see cref="StartAt"/>); 0 for an empty log.
+    /// </summary>
     long LastPublished { get; }
+
+    /// <summary>
+    /// Where the durable log stands when the process starts (its newest position), so that a restart does not count from
+    /// 0 again: relays and new connections start from here. Never moves <see cref="LastPublished"/> back.
+    /// </summary>
+    void StartAt(long position);
 
     int SubscriberCount { get; }
 }

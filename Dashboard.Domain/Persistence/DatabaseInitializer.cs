@@ -1,4 +1,5 @@
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Events;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -7,9 +8,10 @@ namespace Dashboard.Domain.Persistence;
 
 /// <summary>
 /// Brings the database to the current schema version at start (EF Core migrations; the applied versions are in
-/// __EFMigrationsHistory) and makes sure the roles exist. Never deletes or invents business data.
+/// __EFMigrationsHistory) and makes sure the roles exist. Never deletes or invents business data. Tells the aggregator
+/// where the event log stands, so positions continue across a restart.
 /// </summary>
-public sealed class DatabaseInitializer(IDbContextFactory<DashboardDbContext> contexts, ILogger<DatabaseInitializer> logger)
+public sealed class DatabaseInitializer(IDbContextFactory<DashboardDbContext> contexts, IEventAggregator events, ILogger<DatabaseInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken ct = default)
     {
@@ -46,5 +48,6 @@ public sealed class DatabaseInitializer(IDbContextFactory<DashboardDbContext> co
         }
 
         await db.SaveChangesAsync(ct);
+        events.StartAt(await db.EventLog.MaxAsync(e => (long?)e.Position, ct) ?? 0);
     }
 }

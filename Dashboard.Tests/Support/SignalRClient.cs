@@ -24,6 +24,12 @@ public sealed class SignalRClient : NodeClient
 
     public string? ConnectionId => LastReport("started") is { } started && started.TryGetProperty("connectionId", out var id) ? id.GetString() : null;
 
+    /// <summary>With <c>recovering</c>: how the last new connection caught up — "recovered" (events:since) or "reload" (no usable position).</summary>
+    public string? LastRecovery => LastReport("recovered", "reload") is { } outcome ? TypeOf(outcome) : null;
+
+    /// <summary>With <c>recovering</c>: whether the automatic reconnect made a new connection.</summary>
+    public bool Reconnected => LastReport("reconnected") is not null;
+
     /// <summary>The HTTP status of a refused start (401, 403, 404...), when the client reported one.</summary>
     public int? FailureStatus => LastReport("start-failed") is { } failed && failed.TryGetProperty("statusCode", out var code) && code.ValueKind == JsonValueKind.Number
         ? code.GetInt32()
@@ -38,11 +44,26 @@ public sealed class SignalRClient : NodeClient
 
     /// <param name="hubPath">Relative to <paramref name="baseAddress"/>, or an absolute hub URL.</param>
     /// <param name="events">Hub-to-client method names to record; null = the script's default list.</param>
+    /// <param name="statefulReconnect">The client opts in to stateful reconnect (<c>withStatefulReconnect()</c>).</param>
+    /// <param name="recovering">
+    /// The README's recovering app (js/recovering-app.mjs), with automatic reconnect: <see cref="NodeClient.Events"/> are the
+    /// events it applied, once each, from the live stream and <c>events:since</c>.
+    /// </param>
     public static Task<SignalRClient> ConnectAsync(Uri baseAddress, string? token, string transport, TimeSpan? timeout,
-        string hubPath, IEnumerable<string>? events)
+        string hubPath, IEnumerable<string>? events, bool statefulReconnect = false, bool recovering = false)
     {
         var hub = new Uri(baseAddress, hubPath);
         List<string> arguments = [hub.ToString(), "--transport", transport];
+        if (statefulReconnect)
+        {
+            arguments.Add("--stateful");
+        }
+
+        if (recovering)
+        {
+            arguments.Add("--recovering");
+        }
+
         if (events is not null)
         {
             arguments.AddRange(["--events", string.Join(',', events)]);

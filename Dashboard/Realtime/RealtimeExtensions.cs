@@ -25,7 +25,9 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<ConnectionRateLimits>();
         builder.Services.AddSingleton<RealtimeMetrics>();
         builder.Services.AddSingleton<LiveHubFilter>();
-        builder.Services.AddHostedService<SignalRRelay>();
+        builder.Services.AddSingleton<SignalRRelay>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SignalRRelay>());
+        builder.Services.AddSingleton<EventRecovery>();
         builder.Services.AddHostedService<SessionRevoker>();
         builder.Services.AddSingleton<SocketIO.Recovery.RecoverableSessions>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SocketIO.Recovery.RecoverableSessions>());
@@ -48,7 +50,13 @@ public static class RealtimeExtensions
 
     public static IEndpointRouteBuilder MapDashboardRealtime(this IEndpointRouteBuilder app)
     {
-        app.MapHub<LiveHub>(LiveHub.Path, o => o.CloseOnAuthenticationExpiration = true);
+        // Stateful reconnect: a WebSocket that drops and comes back within the buffer (HubOptions.StatefulReconnectBufferSize)
+        // resumes the same connection and gets what was sent meanwhile; longer gaps recover through `events:since`.
+        app.MapHub<LiveHub>(LiveHub.Path, o =>
+        {
+            o.CloseOnAuthenticationExpiration = true;
+            o.AllowStatefulReconnects = true;
+        });
         var socketIO = app.ServiceProvider.GetRequiredService<SocketIOEndpoint>();
         var origins = SocketIOEndpoint.Origins(app.ServiceProvider.GetRequiredService<IConfiguration>(),
             app.ServiceProvider.GetRequiredService<IOptions<RealtimeOptions>>().Value);

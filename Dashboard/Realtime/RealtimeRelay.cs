@@ -21,6 +21,12 @@ public abstract partial class RealtimeRelay(
 
     protected abstract string Transport { get; }
 
+    /// <summary>
+    /// The position of the last event this relay handed to its transport. A connection that joins its rooms before reading
+    /// this receives every later event live: the relay delivers in position order, after this moves.
+    /// </summary>
+    public long Delivered => Volatile.Read(ref _delivered);
+
     /// <summary>Sends one logged event (payload already serialized) to every connection in any of its rooms.</summary>
     protected abstract Task DeliverAsync(LoggedEvent e);
 
@@ -29,7 +35,7 @@ public abstract partial class RealtimeRelay(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _delivered = events.LastPublished;
+        Volatile.Write(ref _delivered, events.LastPublished);
         _events = events.SubscribeCommitted(RelayAsync, CatchUpAsync);
         WatchToday();
         return Task.CompletedTask;
@@ -59,7 +65,7 @@ public abstract partial class RealtimeRelay(
             return; // already sent while catching up
         }
 
-        _delivered = e.Position;
+        Volatile.Write(ref _delivered, e.Position);
         if (e.Rooms.Count == 0)
         {
             return;

@@ -1,11 +1,14 @@
 // ONE client of the official @microsoft/signalr package, driven by Dashboard.Tests/Support/SignalRClient.cs.
 // Usage: node signalr-client.mjs <hubUrl> [--token T | env SIGNALR_TOKEN] [--transport websockets|longpolling|serversentevents|auto] [--events a,b]
+//   [--stateful] (withStatefulReconnect: a dropped WebSocket resumes the same connection)
+//   [--recovering] (the README's recovering app, recovering-app.mjs, with automatic reconnect: events are the applied ones)
 // stdout = JSON lines only: started{connectionId} | start-failed{message,statusCode} | event{name,args,at} | result{id,result}
 //   | invoke-error{id,message} | sent{id} | send-error{id,message} | closed{message} | stopped | protocol-error{message}.
 // stdin = JSON lines: {"op":"invoke"|"send","id":N,"method":M,"args":[...]} | {"op":"stop"}; stdin EOF = stop. Logs go to stderr.
 import { parseArgs } from "node:util";
 import * as signalR from "@microsoft/signalr";
 import { emit, emitEvent, fail as failWith, messageOf, readCommands } from "./driver.mjs";
+import { installRecovery } from "./recovering-app.mjs";
 
 const DEFAULT_EVENTS = "connected,delivery:updated,payment:added,customer:updated,balance:updated,stats:updated,activity:updated,pong,error,registered";
 
@@ -42,6 +45,8 @@ const { values: options, positionals } = parseArgs({
     token: { type: "string" },
     transport: { type: "string" },
     events: { type: "string" },
+    stateful: { type: "boolean" },
+    recovering: { type: "boolean" },
   },
 });
 
@@ -65,7 +70,8 @@ if (token) {
   httpOptions.accessTokenFactory = () => token;
 }
 
-// Warnings and errors only, always to stderr. No automatic reconnect: a drop is reported as "closed".
+// Warnings and errors only, always to stderr. No automatic reconnect: a drop is reported as "closed" (with --stateful, only
+// a drop the transport could not resume).
 const logger = {
   log(level, message) {
     if (level >= signalR.LogLevel.Warning && level !== signalR.LogLevel.None) {
@@ -74,10 +80,17 @@ const logger = {
   },
 };
 
-const connection = new signalR.HubConnectionBuilder().withUrl(url, httpOptions).configureLogging(logger).build();
+let builder = new signalR.HubConnectionBuilder().withUrl(url, httpOptions).configureLogging(logger);
+builder = options.stateful ? builder.withStatefulReconnect() : builder;
+builder = options.recovering ? builder.withAutomaticReconnect([0, 500, 1000, 2000, 2000, 5000]) : builder;
+const connection = builder.build();
 
-for (const name of eventNames) {
-  connection.on(name, (...args) => emitEvent(name, args));
+if (options.recovering) {
+  installRecovery(connection, eventNames);
+} else {
+  for (const name of eventNames) {
+    connection.on(name, (...args) => emitEvent(name, args));
+  }
 }
 
 let stopping = false;

@@ -12,7 +12,8 @@ namespace Dashboard.Realtime.SignalR;
 /// the real-time core, every write through the domain services. Errors and rate limits: <see cref="LiveHubFilter"/>.
 /// </summary>
 [Authorize(AuthenticationSchemes = JwtBearerDefaults.AuthenticationScheme)]
-public sealed class LiveHub(RealtimeCommands commands, ConnectionRegistry registry, ConnectionRateLimits limits) : Hub
+public sealed class LiveHub(
+    RealtimeCommands commands, EventRecovery recovery, SignalRRelay relay, ConnectionRegistry registry, ConnectionRateLimits limits) : Hub
 {
     public const string Path = "/hubs/live";
     public const string Transport = "signalr";
@@ -30,7 +31,10 @@ public sealed class LiveHub(RealtimeCommands commands, ConnectionRegistry regist
         var context = Context;
         registry.Add(Context.ConnectionId, Transport, actor, rooms, new ConnectionControl(Context.User!, _ => context.Abort()));
         Context.Items[typeof(HubRooms)] = new HashSet<string>(rooms, StringComparer.Ordinal);
-        await Clients.Caller.SendAsync(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
+        // Read once the groups are joined: every event after this position reaches this connection live (events may
+        // even arrive before `connected` does), so an app continues from here or recovers up to here with `events:since`.
+        var position = recovery.ConnectedPosition(relay);
+        await Clients.Caller.SendAsync(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId, position });
     }
 
     public override Task OnDisconnectedAsync(Exception? exception)
@@ -76,6 +80,25 @@ public sealed class LiveHub(RealtimeCommands commands, ConnectionRegistry regist
     [HubMethodName(RealtimeCommands.Heartbeat)]
     public Task<object?> Heartbeat() => DispatchAsync(RealtimeCommands.Heartbeat, null);
 
+    /// <summary>
+    /// <c>events:since</c> {position, max?}: the logged events after it that this connection's groups (its own and the rooms it
+    /// joined) would have received, a page at a time; GAP_TOO_OLD when the log no longer (or does not yet) reach it.
+    /// </summary>
+    [HubMethodName(EventRecovery.Method)]
+    public async Task<object?> EventsSince(JsonElement request)
+    {
+        var position = Number(request, "position")
+            ?? throw new DomainException(ErrorCodes.ValidationFailed, "events:since needs { position }: the last position received.");
+        var max = Number(request, "max") is { } m ? (int)Math.Clamp(m, 0, EventRecovery.PageSize + 1) : (int?)null;
+        return await recovery.SinceAsync(position, max, HubRooms.Of(Context), Context.ConnectionAborted);
+    }
+
+    private static long? Number(JsonElement request, string property) =>
+        request.ValueKind == JsonValueKind.Object && request.TryGetProperty(property, out var p) && p.ValueKind == JsonValueKind.Number
+            && p.TryGetInt64(out var value)
+            ? value
+            : null;
+
     private async Task<object?> DispatchAsync(string name, JsonElement? payload)
     {
         var actor = (Actor)Context.Items[typeof(Actor)]!;
@@ -93,6 +116,10 @@ public sealed class LiveHub(RealtimeCommands commands, ConnectionRegistry regist
 internal sealed class HubRooms(IGroupManager groups, HubCallerContext context) : IRoomMembership
 {
     private HashSet<string> Joined => (HashSet<string>)context.Items[typeof(HubRooms)]!; // set in OnConnectedAsync
+
+    /// <summary>A copy of the groups a connection is in now.</summary>
+    public static IReadOnlySet<string> Of(HubCallerContext context) =>
+        new HashSet<string>((HashSet<string>)context.Items[typeof(HubRooms)]!, StringComparer.Ordinal);
 
     public Task JoinAsync(string room)
     {
