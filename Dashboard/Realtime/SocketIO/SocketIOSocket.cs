@@ -12,7 +12,8 @@ public sealed class SocketIOSocket
 {
     private readonly SocketIOConnection _connection;
     private readonly ConcurrentDictionary<string, byte> _rooms = new(StringComparer.Ordinal);
-    private readonly Channel<(SocketEvent Message, long? AckId)> _inbox;
+    private readonly int _eventQueueCapacity;
+    private Channel<(SocketEvent Message, long? AckId)>? _inbox;
     private readonly Lock _delivery = new();
     private List<(long Position, EngineFrame Frame)>? _held;
     private long _lastDelivered;
@@ -22,13 +23,12 @@ public sealed class SocketIOSocket
         string? id = null, string? pid = null)
     {
         _connection = connection;
-        _inbox = Channel.CreateBounded<(SocketEvent, long?)>(new BoundedChannelOptions(eventQueueCapacity) { SingleReader = true });
+        _eventQueueCapacity = eventQueueCapacity;
         Namespace = ns;
         Auth = auth;
         State = state;
         Id = id ?? NewId();
         Pid = pid;
-        _ = HandleEventsAsync();
     }
 
     public string Id { get; }
@@ -192,11 +192,33 @@ public sealed class SocketIOSocket
     /// never holds up the client's heartbeat or its other namespaces, and one at a time, so this socket's events are
     /// handled and acked in the order sent. False when the queue is full, or the socket is closed.
     /// </summary>
-    internal bool TryQueue(SocketEvent message, long? ackId) => _inbox.Writer.TryWrite((message, ackId));
-
-    private async Task HandleEventsAsync()
+    /// <remarks>
+    /// The queue and its handler loop are made with the first event: most sockets only listen, and at 10 000 connections
+    /// an idle queue per socket is memory for nothing.
+    /// </remarks>
+    internal bool TryQueue(SocketEvent message, long? ackId)
     {
-        await foreach (var (message, ackId) in _inbox.Reader.ReadAllAsync())
+        var inbox = Volatile.Read(ref _inbox);
+        if (inbox is null)
+        {
+            var created = Channel.CreateBounded<(SocketEvent, long?)>(new BoundedChannelOptions(_eventQueueCapacity) { SingleReader = true });
+            inbox = Interlocked.CompareExchange(ref _inbox, created, null) ?? created;
+            if (inbox == created)
+            {
+                _ = HandleEventsAsync(created);
+                if (Volatile.Read(ref _closed) == 1)
+                {
+                    created.Writer.TryComplete(); // closed while it was being made
+                }
+            }
+        }
+
+        return inbox.Writer.TryWrite((message, ackId));
+    }
+
+    private async Task HandleEventsAsync(Channel<(SocketEvent Message, long? AckId)> inbox)
+    {
+        await foreach (var (message, ackId) in inbox.Reader.ReadAllAsync())
         {
             if (!Connected)
             {
@@ -228,7 +250,7 @@ public sealed class SocketIOSocket
             return;
         }
 
-        _inbox.Writer.TryComplete();
+        Volatile.Read(ref _inbox)?.Writer.TryComplete();
         foreach (var room in _rooms.Keys)
         {
             Leave(room);
