@@ -8,7 +8,7 @@
 // Also: server CPU over the write phase, app RSS per circuit. Prints ONE JSON line on stdout; progress on stderr.
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
-import { chromium } from "playwright-core";
+import { launchChromium, signInState } from "./browser.mjs";
 import { cpuSeconds, die, loopbackUrl, options, percentile, pool, round, rssKiB } from "./lib.mjs";
 
 const { opt, int } = options({
@@ -83,25 +83,10 @@ const observe = () => {
   new MutationObserver(() => window.__stats.push([now(), value()])).observe(stat, { childList: true, subtree: true, characterData: true });
 };
 
-const browser = await chromium.launch({
-  executablePath: opt.chromium,
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--disable-renderer-backgrounding",
-    "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
-});
+const browser = await launchChromium(opt.chromium);
 let code = 0;
 try {
-  // One sign-in; every page then reuses its cookie (each page is still its own circuit).
-  const login = await browser.newContext({ baseURL: base.toString() });
-  const first = await login.newPage();
-  await first.goto("/");
-  await first.getByTestId("login-email").fill(opt.email);
-  await first.getByTestId("login-password").fill(password);
-  await first.getByTestId("login-submit").click();
-  await first.locator("[data-testid=live-status][data-state=live]").waitFor({ timeout: 30_000 });
-  const storageState = await login.storageState();
-  await login.close();
+  const storageState = await signInState(browser, base, opt.email, password);
 
   const rssBefore = rssKiB(pid);
   const pages = [];

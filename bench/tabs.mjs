@@ -1,7 +1,7 @@
 // Holds N Dashboard tabs open (one Blazor circuit each) in headless Chromium while another benchmark runs: signs the
 // admin in once, opens the pages, prints "ready N" on stdout when all are live, then waits until it is killed (or its
 // timeout). Used by scripts/bench-writes.sh (BENCH_TABS) to measure writes with live pages watching.
-import { chromium } from "playwright-core";
+import { launchChromium, signInState } from "./browser.mjs";
 import { die, loopbackUrl, options, pool } from "./lib.mjs";
 
 const { opt, int } = options({
@@ -19,26 +19,12 @@ const base = loopbackUrl(opt.base);
 const tabs = int("tabs", 1, 200);
 setTimeout(() => process.exit(0), int("timeout-s", 30, 3600) * 1000).unref();
 
-const browser = await chromium.launch({
-  executablePath: opt.chromium,
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--disable-renderer-backgrounding",
-    "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
-});
+const browser = await launchChromium(opt.chromium);
 process.on("SIGTERM", async () => {
   await browser.close().catch(() => {});
   process.exit(0);
 });
-const login = await browser.newContext({ baseURL: base.toString() });
-const first = await login.newPage();
-await first.goto("/");
-await first.getByTestId("login-email").fill(opt.email);
-await first.getByTestId("login-password").fill(password);
-await first.getByTestId("login-submit").click();
-await first.locator("[data-testid=live-status][data-state=live]").waitFor({ timeout: 30_000 });
-const storageState = await login.storageState();
-await login.close();
+const storageState = await signInState(browser, base, opt.email, password);
 await pool(tabs, 5, async () => {
   const context = await browser.newContext({ baseURL: base.toString(), storageState });
   const page = await context.newPage();

@@ -35,6 +35,12 @@ public sealed class HubStatefulReconnectTests(DashboardApp app) : IClassFixture<
         proxy.Resume();
 
         await client.WaitForEventAsync("payment:added", x => x.Is("id", during[^1]), TimeSpan.FromSeconds(15));
+        // The last payment's companions (its balance:updated) follow it: wait for the last event the log holds for the app.
+        var userId = (await client.WaitForEventAsync("connected"))[0].GetProperty("userId").GetString()!;
+        var rooms = new HashSet<string> { Rooms.User(userId), Rooms.Role("Customer"), Rooms.Customer(customer) };
+        var reader = app.Services.GetRequiredService<EventLogReader>();
+        var newest = (await reader.ReadAfterAsync(0, rooms, 10_000)).Events[^1].Position;
+        await Eventually.TrueAsync(() => client.Events.Any(e => e.Args.Length == 2 && e.Args.Position() == newest), "the app's newest logged event");
         Assert.True(proxy.Accepted > accepted, "the client never opened a new TCP connection: the cut did not reach it");
         Assert.True(client.Connected, "the connection closed instead of resuming");
         Assert.Equal(connectionId, client.ConnectionId);
@@ -50,9 +56,7 @@ public sealed class HubStatefulReconnectTests(DashboardApp app) : IClassFixture<
         Assert.Equal([before, .. during], applied.PaymentIds());
 
         // Nothing the log holds for this customer's rooms since the first payment is missing from what the app applied.
-        var userId = (await client.WaitForEventAsync("connected"))[0].GetProperty("userId").GetString()!;
-        var rooms = new HashSet<string> { Rooms.User(userId), Rooms.Role("Customer"), Rooms.Customer(customer) };
-        var log = await app.Services.GetRequiredService<EventLogReader>().ReadAfterAsync(applied[0].Position - 1, rooms, 1_000);
+        var log = await reader.ReadAfterAsync(applied[0].Position - 1, rooms, 1_000);
         Assert.Equal(log.Events.Select(e => e.Position), applied.Select(e => e.Position));
         Assert.Equal("pong", (await client.InvokeAsync("ping")).GetString());
     }
