@@ -18,7 +18,6 @@ public sealed partial class RecoverableSessions(
     ILogger<RecoverableSessions> logger) : BackgroundService
 {
     private readonly ConcurrentDictionary<string, RecoverableSession> _sessions = new(StringComparer.Ordinal);
-    private long _logEndAtStart = -1;
 
     private RecoverySettings Settings => options.Value.Recovery;
 
@@ -75,23 +74,6 @@ public sealed partial class RecoverableSessions(
 
             await db.RealtimeSessions.Where(s => (s.DisconnectedAt ?? s.LastSeenAt) < cutoff).ExecuteDeleteAsync(ct);
         }, ct);
-    }
-
-    /// <summary>
-    /// The log's end when this process started: a fresh session's stream starts after the last event published, which
-    /// just after a restart is none yet — not position 0, or a client recovering with no offset would be sent the log.
-    /// </summary>
-    public async Task<long> LogEndAtStartAsync()
-    {
-        if (Interlocked.Read(ref _logEndAtStart) is var known and >= 0)
-        {
-            return known;
-        }
-
-        await using var db = await contexts.CreateDbContextAsync();
-        var end = await db.EventLog.MaxAsync(e => (long?)e.Position) ?? 0;
-        Interlocked.Exchange(ref _logEndAtStart, end);
-        return end;
     }
 
     /// <summary>

@@ -53,12 +53,14 @@ public sealed partial class SocketIORecovery(
         return start ?? await FreshAsync(ns, actor);
     }
 
-    private async Task<SessionStart> FreshAsync(string ns, Actor actor)
+    // A fresh stream starts after the last event published; just after a restart that is the log's end, which the
+    // database initializer hands the aggregator before anyone connects (not 0: a client with no offset would get the log).
+    private Task<SessionStart> FreshAsync(string ns, Actor actor)
     {
         var pid = RecoverableSession.NewPid();
-        var after = Math.Max(events.LastPublished, await sessions.LogEndAtStartAsync());
+        var after = events.LastPublished;
         var session = new RecoverableSession(RecoverableSession.KeyOf(pid), ns, actor.UserId, SocketIOSocket.NewId(), after, Now);
-        return new SessionStart(session, pid, recovered: false, Realtime.Rooms.For(actor), after, []);
+        return Task.FromResult(new SessionStart(session, pid, recovered: false, Realtime.Rooms.For(actor), after, []));
     }
 
     private async Task<(SessionStart? Start, string Outcome)> TryRecoverAsync(EngineSession engine, string ns, Actor actor, string pid, long? offset)
