@@ -20,6 +20,7 @@ if (ConformanceHost.IsRequested(args))
 var builder = WebApplication.CreateBuilder(args);
 builder.AddDashboardCore();
 builder.AddDashboardAuth();
+builder.AddDashboardSignIn();
 builder.AddDashboardRealtime();
 builder.AddDashboardUi();
 
@@ -30,6 +31,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
 app.UseCors();
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();

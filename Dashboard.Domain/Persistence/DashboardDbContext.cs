@@ -25,6 +25,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<RealtimeSessionEntity> RealtimeSessions => Set<RealtimeSessionEntity>();
 
+    public DbSet<SignInAttemptEntity> SignInAttempts => Set<SignInAttemptEntity>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -108,6 +110,15 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             r.Property(x => x.UserId).HasMaxLength(450);
             r.Property(x => x.ConnectionId).HasMaxLength(64);
             r.HasIndex(x => x.LastSeenAt);
+        });
+
+        builder.Entity<SignInAttemptEntity>(a =>
+        {
+            a.ToTable("SignInAttempts");
+            a.HasKey(x => new { x.Account, x.Address });
+            a.Property(x => x.Account).HasMaxLength(64);
+            a.Property(x => x.Address).HasMaxLength(64);
+            a.HasIndex(x => x.ExpiresAt);
         });
 
         builder.Entity<AppSecret>(s =>

@@ -44,8 +44,9 @@ public sealed class AuthApiTests(DashboardApp app) : IClassFixture<DashboardApp>
     }
 
     [Fact]
-    public async Task Repeated_wrong_passwords_lock_the_account_even_for_the_right_password()
+    public async Task Repeated_wrong_passwords_lock_the_account_from_that_address_even_for_the_right_password()
     {
+        // Locked for this client address only; SignInLockoutTests shows another address still signs in.
         using var admin = await app.AdminClientAsync();
         var (email, password) = await ApiScenario.CreateUserAsync(admin, "Staff");
         using var http = app.Anonymous();

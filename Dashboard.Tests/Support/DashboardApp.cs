@@ -39,6 +39,9 @@ public class DashboardApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Dashboard:Admin:Email", AdminEmail);
         builder.UseSetting("Dashboard:Admin:Password", AdminPassword);
         builder.UseSetting("Dashboard:SeedDemoData", "false");
+        // Every test client signs in from 127.0.0.1, many times a minute; the sign-in tests set their own limits.
+        builder.UseSetting("Auth:SignIn:PermitPerMinute", "100000");
+        builder.UseSetting("Auth:SignIn:GlobalPermitPerMinute", "100000");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Users;
 using Dashboard.Infrastructure;
@@ -11,12 +12,10 @@ public sealed record TokenRequest(string? Email, string? Password);
 
 public static class AuthEndpoints
 {
-    public const string DisabledMessage = "This account is disabled; ask an admin to enable it.";
-
     public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/auth").WithTags("Auth");
-        api.MapPost("/token", IssueToken).AllowAnonymous()
+        api.MapPost("/token", IssueToken).AllowAnonymous().WithMetadata(new SignInEndpointAttribute())
             .WithSummary("Exchange email and password for a bearer token (apps and scripts).");
 
         // The browser's sign-out: a form POST with an antiforgery token, then back to the sign-in page.
@@ -29,41 +28,27 @@ public static class AuthEndpoints
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
-        TokenRequest request, UserManager<AppUser> users, SignInManager<AppUser> signIn, TokenService tokens, HttpContext http)
+        TokenRequest request, SignInService signIns, UserManager<AppUser> users, TokenService tokens, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
             return Problem(ApiProblems.Create(ErrorCodes.ValidationFailed, "email and password are required."));
         }
 
-        var user = await users.FindByEmailAsync(request.Email.Trim());
-        if (user is null)
+        var outcome = await signIns.CheckAsync(request.Email, request.Password, ClientAddress.Of(http), http.RequestAborted);
+        switch (outcome.Status)
         {
-            return Problem(ApiProblems.Create(ErrorCodes.Unauthenticated, "Wrong email or password."));
+            case SignInStatus.LockedOut:
+                http.Response.Headers.RetryAfter = outcome.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+                return Problem(ApiProblems.Create(ErrorCodes.RateLimited,
+                    $"Too many failed sign-ins for this account from your address; try again in {outcome.RetryAfterSeconds} s."));
+            case SignInStatus.Disabled:
+                return Problem(ApiProblems.Create(ErrorCodes.Forbidden, SignInService.DisabledMessage));
+            case SignInStatus.WrongCredentials:
+                return Problem(ApiProblems.Create(ErrorCodes.Unauthenticated, SignInService.WrongCredentialsMessage));
         }
 
-        // Disabled by an admin: said plainly, but only to someone who knows the password.
-        if (UserRules.IsDisabled(user.LockoutEnd))
-        {
-            return Problem(await users.CheckPasswordAsync(user, request.Password)
-                ? ApiProblems.Create(ErrorCodes.Forbidden, DisabledMessage)
-                : ApiProblems.Create(ErrorCodes.Unauthenticated, "Wrong email or password."));
-        }
-
-        var result = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-        if (result.IsLockedOut)
-        {
-            var end = await users.GetLockoutEndDateAsync(user);
-            var seconds = end is { } e ? Math.Max(1, (int)Math.Ceiling((e - DateTimeOffset.UtcNow).TotalSeconds)) : 300;
-            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return Problem(ApiProblems.Create(ErrorCodes.RateLimited, $"Too many failed sign-ins; the account is locked for {seconds} s."));
-        }
-
-        if (!result.Succeeded)
-        {
-            return Problem(ApiProblems.Create(ErrorCodes.Unauthenticated, "Wrong email or password."));
-        }
-
+        var user = outcome.User!;
         var role = (await users.GetRolesAsync(user)).Select(Roles.Normalize).FirstOrDefault(r => r is not null);
         if (role is null)
         {

@@ -20,8 +20,8 @@ public static class AuthExtensions
         services.AddIdentity<AppUser, IdentityRole>(o =>
             {
                 o.User.RequireUniqueEmail = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+                // Lockout after wrong passwords is SignInAttempts' (per account and address); Identity's LockoutEnd
+                // only says "disabled by an admin".
                 o.Lockout.AllowedForNewUsers = true;
             })
             .AddEntityFrameworkStores<DashboardDbContext>()
