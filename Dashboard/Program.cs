@@ -27,6 +27,7 @@ builder.AddDashboardUi();
 var app = builder.Build();
 await app.InitializeDashboardAsync();
 
+app.UseDashboardHeaders();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseStaticFiles();
@@ -48,6 +49,7 @@ app.MapActivityEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapUserEndpoints();
 app.MapDashboardRealtime();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// Its frame-ancestors-only policy would go out beside ours (SecurityHeaders), which already says frame-ancestors 'self'.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 await app.RunAsync();

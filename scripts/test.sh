@@ -20,4 +20,13 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
 fi
 
 dotnet build Dashboard.sln -c Release
-dotnet test Dashboard.Tests -c Release --no-build --logger "console;verbosity=normal" "$@"
+# The failures again at the end, where a long log's tail shows them.
+log=$(mktemp)
+status=0
+dotnet test Dashboard.Tests -c Release --no-build --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+if grep -q '^  Failed ' "$log"; then
+  echo; echo "=== Failed tests ==="
+  awk '/^  Failed /{on=1} /^  Stack Trace:/{on=0} on' "$log"
+fi
+rm -f "$log"
+exit "$status"

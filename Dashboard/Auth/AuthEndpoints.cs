@@ -2,6 +2,7 @@ using System.Globalization;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Users;
 using Dashboard.Infrastructure;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -18,12 +19,18 @@ public static class AuthEndpoints
         api.MapPost("/token", IssueToken).AllowAnonymous().WithMetadata(new SignInEndpointAttribute())
             .WithSummary("Exchange email and password for a bearer token (apps and scripts).");
 
-        // The browser's sign-out: a form POST with an antiforgery token, then back to the sign-in page.
-        app.MapPost("/account/logout", async (SignInManager<AppUser> signIn) =>
+        // The browser's sign-out: a form POST with an antiforgery token (checked by UseAntiforgery, which this endpoint's
+        // metadata asks for; a minimal API that binds no form must look at the outcome itself), then the sign-in page.
+        app.MapPost("/account/logout", async Task<Results<RedirectHttpResult, ProblemHttpResult>> (HttpContext http, SignInManager<AppUser> signIn) =>
         {
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+            {
+                return Problem(ApiProblems.Create(ErrorCodes.ValidationFailed, "The sign-out form is missing its antiforgery token; sign out from the page."));
+            }
+
             await signIn.SignOutAsync();
             return TypedResults.LocalRedirect("/account/login");
-        });
+        }).WithMetadata(new RequireAntiforgeryTokenAttribute());
         return app;
     }
 

@@ -11,8 +11,14 @@ namespace Dashboard.Auth;
 
 public static class AuthExtensions
 {
-    /// <summary>Chooses the bearer token when the request carries one, the Identity cookie otherwise.</summary>
+    /// <summary>
+    /// Chooses the bearer token when the request carries one, or when it changes something through the API
+    /// (docs/decisions/0013-api-writes-need-a-bearer-token.md); the Identity cookie otherwise.
+    /// </summary>
     public const string Scheme = "Dashboard";
+
+    public const string BearerRequiredMessage =
+        "Changes through the API need a bearer token (Authorization: Bearer …, from POST /api/v1/auth/token); the sign-in cookie only reads.";
 
     public static WebApplicationBuilder AddDashboardAuth(this WebApplicationBuilder builder)
     {
@@ -36,6 +42,8 @@ public static class AuthExtensions
             o.Cookie.Name = "dashboard.auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, as the app or a trusted proxy saw it (Forwarded headers, HostingExtensions).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.SlidingExpiration = true;
             o.ExpireTimeSpan = TimeSpan.FromDays(7);
             o.Events.OnRedirectToLogin = ctx => IsApi(ctx.Request)
@@ -47,6 +55,7 @@ public static class AuthExtensions
                 : RedirectAsync(ctx.Response, ctx.RedirectUri);
         });
 
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.AddSingleton<UserAccess>();
         services.AddSingleton<IUserSignInCache>(sp => sp.GetRequiredService<UserAccess>());
         services.AddSingleton<TokenService>();
@@ -57,19 +66,17 @@ public static class AuthExtensions
                 o.DefaultAuthenticateScheme = Scheme;
             })
             .AddPolicyScheme(Scheme, "Cookie or bearer token", o => o.ForwardDefaultSelector = ctx =>
-                ctx.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                || ctx.Request.Query.ContainsKey("access_token")
-                    ? JwtBearerDefaults.AuthenticationScheme
-                    : IdentityConstants.ApplicationScheme)
+                HasBearer(ctx.Request) || IsApiWrite(ctx.Request) ? JwtBearerDefaults.AuthenticationScheme : IdentityConstants.ApplicationScheme)
             .AddJwtBearer(o =>
             {
                 o.MapInboundClaims = false;
                 o.Events = new JwtBearerEvents
                 {
                     // Real-time clients cannot set headers on WebSockets; they send the token in the query string.
+                    // Nowhere else: a URL ends up in logs, histories and Referer headers.
                     OnMessageReceived = ctx =>
                     {
-                        if (string.IsNullOrEmpty(ctx.Token) && ctx.Request.Query.TryGetValue("access_token", out var token))
+                        if (string.IsNullOrEmpty(ctx.Token) && QueryToken(ctx.Request) is { } token)
                         {
                             ctx.Token = token;
                         }
@@ -90,6 +97,7 @@ public static class AuthExtensions
                         ctx.HandleResponse();
                         var message = ctx.AuthenticateFailure switch
                         {
+                            null when IsApiWrite(ctx.Request) && !HasBearer(ctx.Request) => BearerRequiredMessage,
                             null => "A bearer token is required.",
                             AccessRevokedException revoked => revoked.Message,
                             _ => "The bearer token is invalid or expired.",
@@ -126,6 +134,19 @@ public static class AuthExtensions
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");
+
+    /// <summary>A cookie rides along with any request a browser makes to us, so it may not change anything through the API.</summary>
+    private static bool IsApiWrite(HttpRequest request) => IsApi(request) && !HttpMethods.IsGet(request.Method)
+        && !HttpMethods.IsHead(request.Method) && !HttpMethods.IsOptions(request.Method) && !HttpMethods.IsTrace(request.Method);
+
+    private static bool HasBearer(HttpRequest request) =>
+        request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) || QueryToken(request) is not null;
+
+    private static string? QueryToken(HttpRequest request) =>
+        (request.Path.StartsWithSegments("/hubs") || request.Path.StartsWithSegments("/socket.io"))
+        && request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrEmpty(token)
+            ? token.ToString()
+            : null;
 
     private static Task RedirectAsync(HttpResponse response, string uri)
     {

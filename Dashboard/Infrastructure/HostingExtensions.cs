@@ -4,6 +4,7 @@ using Dashboard.Domain;
 using Dashboard.Domain.Persistence;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -33,6 +34,7 @@ public static class HostingExtensions
         builder.Services.AddDataProtection().SetApplicationName("Dashboard")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
 
+        builder.Services.Configure<ForwardedHeadersOptions>(o => SecurityHeaders.ConfigureForwardedHeaders(o, builder.Configuration));
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict);
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddProblemDetails();
@@ -41,6 +43,17 @@ public static class HostingExtensions
         builder.Services.AddHealthChecks();
         builder.Services.AddScoped<AdminBootstrap>();
         return builder;
+    }
+
+    /// <summary>
+    /// First in the pipeline (after host filtering, which the host adds from <c>AllowedHosts</c>): the scheme and client
+    /// address as a trusted proxy saw them, then the security headers every response carries.
+    /// </summary>
+    public static WebApplication UseDashboardHeaders(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        return app;
     }
 
     /// <summary>Schema upgrade, roles, signing key, first admin and (when asked) the demo business, before serving.</summary>

@@ -5,15 +5,23 @@
 let apex;
 
 function loadApex() {
-    // Only the pages with charts pay for the library: it is loaded on first use, once.
-    apex ??= window.ApexCharts ? Promise.resolve(window.ApexCharts) : new Promise((resolve, reject) => {
-        const script = document.createElement("script");
-        script.src = "/lib/apexcharts/apexcharts.min.js";
-        script.onload = () => resolve(window.ApexCharts);
-        script.onerror = () => { apex = undefined; reject(new Error("could not load " + script.src)); };
-        document.head.appendChild(script);
-    });
+    // Only the pages with charts pay for the library: it is loaded on first use, once. Its style sheets come as files
+    // too (injectStyleSheet: false below), because the app's Content-Security-Policy refuses inline <style> elements.
+    apex ??= window.ApexCharts ? Promise.resolve(window.ApexCharts) : Promise.all([
+        load("script", { src: "/lib/apexcharts/apexcharts.min.js" }),
+        load("link", { rel: "stylesheet", href: "/lib/apexcharts/apexcharts.css" }),
+        load("link", { rel: "stylesheet", href: "/lib/apexcharts/apexcharts-legend.css" }),
+    ]).then(() => window.ApexCharts, e => { apex = undefined; throw e; });
     return apex;
+}
+
+function load(tag, attributes) {
+    return new Promise((resolve, reject) => {
+        const element = Object.assign(document.createElement(tag), attributes);
+        element.onload = resolve;
+        element.onerror = () => reject(new Error("could not load " + (attributes.src ?? attributes.href)));
+        document.head.prepend(element); // first, as ApexCharts places its own styles: the app's sheets win ties
+    });
 }
 
 function formatter(format) {
@@ -41,7 +49,7 @@ function config(kind, categories, series, options) {
     const d = data(kind, categories, series);
     const base = {
         chart: {
-            type: kind, height: options?.height ?? 260, fontFamily: "inherit", parentHeightOffset: 0,
+            type: kind, height: options?.height ?? 260, fontFamily: "inherit", parentHeightOffset: 0, injectStyleSheet: false,
             toolbar: { show: false }, zoom: { enabled: false },
             // Live updates replace figures; an animation per update would make a busy page twitch.
             animations: { enabled: false },

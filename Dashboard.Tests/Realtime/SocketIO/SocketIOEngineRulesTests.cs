@@ -11,7 +11,7 @@ public sealed class QuickHeartbeatApp : DashboardApp
     protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
     {
         ["Realtime:SocketIO:PingIntervalMs"] = "300",
-        ["Realtime:SocketIO:PingTimeoutMs"] = "300",
+        ["Realtime:SocketIO:PingTimeoutMs"] = "800",
         ["Realtime:SocketIO:ConnectTimeoutMs"] = "1000",
         ["Realtime:CorsOrigins:0"] = AllowedOrigin,
     };
@@ -30,7 +30,7 @@ public sealed class SocketIOEngineRulesTests(QuickHeartbeatApp app) : IClassFixt
         Assert.StartsWith("40", await silent.ConnectNamespaceAsync(token));
 
         // Both at once: healthy round-trips pings for 2 s (answering the server's heartbeats as it reads) while silent
-        // reads its messages (connected, then the ping "2") but never answers; 300 + 300 ms later silent is gone.
+        // reads its messages (connected, then the ping "2") but never answers; 300 + 800 ms later silent is gone.
         var keptAlive = Task.Run(async () =>
         {
             var deadline = DateTime.UtcNow.AddSeconds(2);
@@ -52,9 +52,9 @@ public sealed class SocketIOEngineRulesTests(QuickHeartbeatApp app) : IClassFixt
         using var http = app.Anonymous();
         var (sid, open) = await RawEngine.OpenPollingAsync(http);
         Assert.Equal(300, open.GetProperty("pingInterval").GetInt32());
-        Assert.Equal(300, open.GetProperty("pingTimeout").GetInt32());
+        Assert.Equal(800, open.GetProperty("pingTimeout").GetInt32());
 
-        await Task.Delay(1000);
+        await Task.Delay(2000);
 
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync(RawEngine.Url(sid))).StatusCode);
     }
