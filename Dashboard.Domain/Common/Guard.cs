@@ -27,10 +27,13 @@ public static class Guard
         }
     }
 
-    /// <summary>Staff and agents read any customer; a customer reads only their own account.</summary>
+    /// <summary>
+    /// Staff read any customer's record, balance and ledger; a customer only their own. An agent reads none: they see
+    /// the day sheet's entries, not the customer list or anyone's payment history.
+    /// </summary>
     public static void ReadCustomer(Actor actor, Guid customerId)
     {
-        var allowed = actor.IsStaff || actor.Role == Roles.Delivery || (actor.Role == Roles.Customer && actor.CustomerId == customerId);
+        var allowed = actor.IsStaff || (actor.Role == Roles.Customer && actor.CustomerId == customerId);
         if (!allowed)
         {
             throw DomainException.Forbidden("You may only see your own account.");

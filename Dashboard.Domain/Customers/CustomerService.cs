@@ -108,7 +108,7 @@ public sealed class CustomerService(DomainWriter writer)
     /// <summary>Searched, filtered, sorted (any <see cref="CustomerSort"/> key, balance included) and paged in the database.</summary>
     public Task<Page<CustomerWithBalance>> ListWithBalancesAsync(Actor actor, CustomerQuery query, CancellationToken ct = default)
     {
-        Guard.StaffOrDelivery(actor);
+        Guard.Staff(actor);
         var v = new Validation();
         CustomerQueries.Validate(v, query);
         v.ThrowIfInvalid();

@@ -51,6 +51,22 @@ public sealed class AuthorizationApiTests(DashboardApp app) : IClassFixture<Dash
         Assert.Equal(60m, (await db.Customers.SingleAsync(c => c.Id == mine)).PricePerLiter);
     }
 
+    [Theory]
+    [InlineData("/api/v1/customers")]
+    [InlineData("/api/v1/customers/{id}")]
+    [InlineData("/api/v1/customers/{id}/balance")]
+    [InlineData("/api/v1/customers/{id}/ledger")]
+    [InlineData("/api/v1/customers/{id}/ledger.csv")]
+    public async Task A_delivery_agent_reads_no_customer_record_balance_or_ledger(string path)
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Agent Reads");
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, "Delivery");
+        using var agent = await app.ClientAsync(email, password);
+
+        await ApiAssert.Problem(await agent.GetAsync(path.Replace("{id}", customer.ToString())), HttpStatusCode.Forbidden, "FORBIDDEN");
+    }
+
     [Fact]
     public async Task A_delivery_agent_records_deliveries_and_cash_but_not_other_payments()
     {

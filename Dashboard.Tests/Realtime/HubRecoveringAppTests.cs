@@ -31,6 +31,8 @@ public sealed class HubRecoveringAppTests(DashboardApp app) : IClassFixture<Dash
         var after = await HubRecovery.RecordPaymentsAsync(admin, customer, 5);
 
         await client.WaitForEventAsync("payment:added", x => x.Is("id", after[^1]), TimeSpan.FromSeconds(20));
+        // The last payment's balance follows its payment: wait for it too before counting.
+        await client.WaitForEventCountAsync("balance:updated", x => x.Length == 2, 26, TimeSpan.FromSeconds(20));
         Assert.True(client.Reconnected, "the automatic reconnect never made a new connection");
         Assert.Equal("recovered", client.LastRecovery);
         var applied = client.Events.Where(e => e.Args.Length == 2).Select(e => new Received(e.Name, e.Args[0], e.Args.Position())).ToList();
