@@ -1,6 +1,12 @@
 namespace Dashboard.Domain.Deliveries;
 
-public sealed record RecordDelivery(Guid? CustomerId, DateOnly? Date, decimal? Quantity, decimal? PricePerLiter, string? Status);
+/// <summary>
+/// What was delivered to a customer on a day. <paramref name="Version"/> is the version of the day's entry the caller
+/// last saw: required to change an entry already recorded as delivered or skipped (a day sheet's pending entry may be
+/// filled in without it).
+/// </summary>
+public sealed record RecordDelivery(Guid? CustomerId, DateOnly? Date, decimal? Quantity, decimal? PricePerLiter, string? Status,
+    int? Version = null);
 
 public sealed record UpdateDelivery(decimal? Quantity, decimal? PricePerLiter, string? Status, int? Version);
 

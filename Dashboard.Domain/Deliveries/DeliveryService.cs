@@ -10,12 +10,14 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
     public const int MaxDaysAhead = 7;
 
     /// <summary>
-    /// Records what was delivered to a customer on a day. A customer has one entry per day: recording again (or
-    /// recording over the day sheet's pending entry) updates that entry.
+    /// Records what was delivered to a customer on a day. A customer has one entry per day: recording over the day
+    /// sheet's pending entry fills it in; changing an entry already recorded takes the version the caller saw, as an
+    /// update does, so nobody overwrites a correction they have not seen.
     /// </summary>
     public Task<RecordDeliveryResult> RecordAsync(Actor actor, RecordDelivery command, CancellationToken ct = default)
     {
         Guard.StaffOrDelivery(actor);
+        GuardPrice(actor, command.PricePerLiter);
         var v = new Validation();
         var customerId = v.Required("customerId", command.CustomerId);
         var date = v.Required("date", command.Date);
@@ -41,6 +43,15 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
                 throw new DomainException(ErrorCodes.ValidationFailed, $"Customer {customer.Name} is inactive.");
             }
 
+            if (entity is not null)
+            {
+                CheckVersion(entity, command.Version, requiredUnlessPending: true);
+            }
+            else if (command.Version is not null)
+            {
+                throw DomainException.Conflict($"{customer.Name} has no entry on {date:yyyy-MM-dd} to change; reload and try again.");
+            }
+
             var before = entity?.ToModel(customer.Name);
             entity ??= scope.Db.DailyEntries.Add(new DailyEntryEntity
             {
@@ -59,6 +70,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
     public Task<DailyEntry> UpdateAsync(Actor actor, Guid id, UpdateDelivery command, CancellationToken ct = default)
     {
         Guard.StaffOrDelivery(actor);
+        GuardPrice(actor, command.PricePerLiter);
         var v = new Validation();
         v.Range("quantity", command.Quantity, 0, CustomerService.MaxQuantity);
         v.Range("pricePerLiter", command.PricePerLiter, 0, CustomerService.MaxPrice, minExclusive: true);
@@ -74,10 +86,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         {
             var entity = await scope.Db.DailyEntries.Include(e => e.Customer).FirstOrDefaultAsync(e => e.Id == id, ct)
                 ?? throw DomainException.NotFound("Delivery entry", id);
-            if (command.Version is { } expected && expected != entity.Version)
-            {
-                throw DomainException.Conflict($"This entry was changed by someone else (version {entity.Version}); reload and try again.");
-            }
+            CheckVersion(entity, command.Version, requiredUnlessPending: false);
 
             if (status == DeliveryStatus.Delivered && entity.Date > scope.Clock.Today)
             {
@@ -179,6 +188,30 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         var summary = $"{customerName}: {entry.Quantity:0.###} L {entry.Status.ToString().ToLowerInvariant()} on {entry.Date:yyyy-MM-dd} ({entry.Amount:0.00})";
         scope.Log(before is null ? "delivery.recorded" : "delivery.updated", "delivery", entity.Id, summary, entity.CustomerId, before, entry);
         return entry;
+    }
+
+    /// <summary>An agent records quantity and status; the price is the customer's, set by staff.</summary>
+    private static void GuardPrice(Actor actor, decimal? pricePerLiter)
+    {
+        if (pricePerLiter is not null && !actor.IsStaff)
+        {
+            throw DomainException.Forbidden("Only admins and staff may set a delivery's price.");
+        }
+    }
+
+    private static void CheckVersion(DailyEntryEntity entity, int? expected, bool requiredUnlessPending)
+    {
+        if (expected is null && requiredUnlessPending && entity.Status != DeliveryStatus.Pending)
+        {
+            throw DomainException.Conflict(
+                $"This entry was already recorded as {entity.Status.ToString().ToLowerInvariant()} by {entity.UpdatedBy} (version {entity.Version}); "
+                + "send that version to change it.");
+        }
+
+        if (expected is { } v && v != entity.Version)
+        {
+            throw DomainException.Conflict($"This entry was changed by someone else (version {entity.Version}); reload and try again.");
+        }
     }
 
     private static DeliveryStatus? ParseStatus(Validation v, string status)

@@ -34,6 +34,11 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
             throw DomainException.Forbidden("Delivery agents may record cash payments only.");
         }
 
+        if (actor.Role == Roles.Delivery && date != clock.Today)
+        {
+            throw DomainException.Forbidden($"Delivery agents record the cash they collect today ({clock.Today:yyyy-MM-dd}); staff enter earlier payments.");
+        }
+
         return writer.WriteAsync(actor, async scope =>
         {
             var customer = await scope.Db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct)

@@ -84,6 +84,59 @@ public sealed class AuthorizationApiTests(DashboardApp app) : IClassFixture<Dash
     }
 
     [Fact]
+    public async Task A_delivery_agent_records_quantity_and_status_but_never_the_price()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Agent Price");
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, "Delivery");
+        using var agent = await app.ClientAsync(email, password);
+
+        await ApiAssert.Problem(await agent.PostAsJsonAsync("/api/v1/deliveries",
+            new { customerId = customer, date = app.Today, quantity = 2, pricePerLiter = 0.01 }), HttpStatusCode.Forbidden, "FORBIDDEN");
+        await using (var db = app.Db())
+        {
+            Assert.False(await db.DailyEntries.AnyAsync(e => e.CustomerId == customer));
+        }
+
+        var entry = await ApiAssert.Json(await agent.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = app.Today, quantity = 2 }),
+            HttpStatusCode.Created);
+        var id = entry.GetProperty("id").GetGuid();
+        await ApiAssert.Problem(await agent.PatchAsJsonAsync($"/api/v1/deliveries/{id}", new { quantity = 2, pricePerLiter = 0.01, version = 1 }),
+            HttpStatusCode.Forbidden, "FORBIDDEN");
+        var changed = await ApiAssert.Json(await agent.PatchAsJsonAsync($"/api/v1/deliveries/{id}", new { quantity = 3, version = 1 }));
+        Assert.Equal(180m, changed.GetProperty("amount").GetDecimal());
+        var repriced = await ApiAssert.Json(await admin.PatchAsJsonAsync($"/api/v1/deliveries/{id}", new { pricePerLiter = 50, version = 2 }));
+        Assert.Equal(150m, repriced.GetProperty("amount").GetDecimal());
+
+        await using var after = app.Db();
+        var row = await after.DailyEntries.SingleAsync(e => e.Id == id);
+        Assert.Equal((3m, 50m, 150m, 3), (row.Quantity, row.PricePerLiter, row.Amount, row.Version));
+    }
+
+    [Fact]
+    public async Task A_delivery_agent_records_todays_cash_not_the_past()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Agent Cash Day");
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, "Delivery");
+        using var agent = await app.ClientAsync(email, password);
+        var yesterday = app.Today.AddDays(-1);
+
+        await ApiAssert.Problem(await agent.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 40, method = "CASH", paymentDate = "2001-01-01" }),
+            HttpStatusCode.Forbidden, "FORBIDDEN");
+        await ApiAssert.Problem(await agent.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 40, method = "CASH", paymentDate = yesterday }),
+            HttpStatusCode.Forbidden, "FORBIDDEN");
+        await ApiAssert.Json(await agent.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 41, method = "CASH", paymentDate = app.Today }),
+            HttpStatusCode.Created);
+        await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 42, method = "CASH", paymentDate = yesterday }),
+            HttpStatusCode.Created);
+
+        await using var db = app.Db();
+        var rows = await db.Payments.Where(p => p.CustomerId == customer).OrderBy(p => p.Amount).Select(p => new { p.Amount, p.PaymentDate }).ToListAsync();
+        Assert.Equal([(41m, app.Today), (42m, yesterday)], rows.Select(r => (r.Amount, r.PaymentDate)));
+    }
+
+    [Fact]
     public async Task Only_admins_manage_users()
     {
         using var admin = await app.AdminClientAsync();

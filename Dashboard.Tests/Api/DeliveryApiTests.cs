@@ -29,15 +29,62 @@ public sealed class DeliveryApiTests(DashboardApp app) : IClassFixture<Dashboard
     }
 
     [Fact]
-    public async Task Recording_again_for_the_same_day_updates_that_entry_instead_of_duplicating_it()
+    public async Task Recording_again_for_the_same_day_updates_that_entry_with_its_version_instead_of_duplicating_it()
     {
         using var admin = await app.AdminClientAsync();
         var customer = await ApiScenario.CreateCustomerAsync(admin, "Once A Day");
         var first = await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = Today, quantity = 1 }), HttpStatusCode.Created);
-        var second = await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = Today, quantity = 2, status = "delivered" }));
+        var second = await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries",
+            new { customerId = customer, date = Today, quantity = 2, status = "delivered", version = first.GetProperty("version").GetInt32() }));
         Assert.Equal(first.GetProperty("id").GetGuid(), second.GetProperty("id").GetGuid());
         await using var db = app.Db();
-        Assert.Equal(2m, (await db.DailyEntries.SingleAsync(e => e.CustomerId == customer)).Quantity);
+        Assert.Equal((2m, 2), await db.DailyEntries.Where(e => e.CustomerId == customer).Select(e => ValueTuple.Create(e.Quantity, e.Version)).SingleAsync());
+    }
+
+    [Theory]
+    [InlineData("Admin")]
+    [InlineData("Staff")]
+    [InlineData("Delivery")]
+    public async Task Recording_over_an_entry_already_recorded_without_its_current_version_is_a_conflict_for_every_role(string role)
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Recorded " + role);
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, role);
+        using var client = await app.ClientAsync(email, password);
+        var first = await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = Today, quantity = 1 }), HttpStatusCode.Created);
+        var corrected = await ApiAssert.Json(await admin.PatchAsJsonAsync($"/api/v1/deliveries/{first.GetProperty("id").GetGuid()}", new { quantity = 1.5, version = 1 }));
+        Assert.Equal(2, corrected.GetProperty("version").GetInt32());
+
+        await ApiAssert.Problem(await client.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = Today, quantity = 0.5 }),
+            HttpStatusCode.Conflict, "CONFLICT");
+        await ApiAssert.Problem(await client.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = Today, quantity = 0.5, version = 1 }),
+            HttpStatusCode.Conflict, "CONFLICT");
+        await using (var db = app.Db())
+        {
+            Assert.Equal((1.5m, 2), await db.DailyEntries.Where(e => e.CustomerId == customer).Select(e => ValueTuple.Create(e.Quantity, e.Version)).SingleAsync());
+        }
+
+        var updated = await ApiAssert.Json(await client.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = Today, quantity = 0.5, version = 2 }));
+        Assert.Equal((0.5m, 3), (updated.GetProperty("quantity").GetDecimal(), updated.GetProperty("version").GetInt32()));
+    }
+
+    [Fact]
+    public async Task Recording_over_the_day_sheets_pending_entry_fills_it_in_without_a_version()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Pending Fill");
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, "Delivery");
+        using var agent = await app.ClientAsync(email, password);
+        var pending = await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = Today, quantity = 1, status = "pending" }),
+            HttpStatusCode.Created);
+
+        var filled = await ApiAssert.Json(await agent.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = Today, quantity = 1.5 }));
+        Assert.Equal(pending.GetProperty("id").GetGuid(), filled.GetProperty("id").GetGuid());
+        Assert.Equal(("delivered", 2), (filled.GetProperty("status").GetString(), filled.GetProperty("version").GetInt32()));
+        await ApiAssert.Problem(await agent.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = Today, quantity = 9 }),
+            HttpStatusCode.Conflict, "CONFLICT");
+        await using var db = app.Db();
+        Assert.Equal(1.5m, (await db.DailyEntries.SingleAsync(e => e.CustomerId == customer)).Quantity);
     }
 
     [Theory]

@@ -95,6 +95,8 @@ public sealed class HubWriteTests(DashboardApp app) : IClassFixture<DashboardApp
             Assert.Equal("NOT_FOUND", (await writer.InvokeAsync("delivery:update", new { id = Guid.NewGuid(), quantity = 1 })).ErrorCode());
             Assert.Equal("VALIDATION_FAILED", (await writer.InvokeAsync("delivery:update", new { id = entryId, quantity = -4 })).ErrorCode());
             Assert.Equal("VALIDATION_FAILED", (await writer.InvokeAsync("delivery:update", new { quantity = 1 })).ErrorCode());
+            // An agent records quantity and status; the price is not theirs to set.
+            Assert.Equal("FORBIDDEN", (await agent.InvokeAsync("delivery:update", new { id = entryId, quantity = 9, pricePerLiter = 0.01 })).ErrorCode());
         }
 
         await using var db = app.Db();
