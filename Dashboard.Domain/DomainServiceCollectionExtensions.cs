@@ -18,13 +18,15 @@ namespace Dashboard.Domain;
 public static class DomainServiceCollectionExtensions
 {
     /// <summary>The domain over a SQLite file: services, event aggregator, live stats and the EF Core context.</summary>
-    public static IServiceCollection AddDashboardDomain(this IServiceCollection services, string sqliteConnectionString, TimeZoneInfo zone)
+    public static IServiceCollection AddDashboardDomain(this IServiceCollection services, string sqliteConnectionString, TimeZoneInfo zone,
+        int writableDaysBack = BusinessClock.DefaultDaysBack)
     {
+        var clock = new BusinessClock(TimeProvider.System, zone, writableDaysBack); // fails at start on a bad setting
         services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(sqliteConnectionString)
             // Migrations are hand-written without a model snapshot; SchemaTests prove they match the model instead.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning)));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone));
+        services.AddSingleton(sp => new BusinessClock(sp.GetRequiredService<TimeProvider>(), zone, clock.DaysBack));
         services.AddSingleton<IEventAggregator, EventAggregator>();
         services.AddOptions<EventLogOptions>();
         services.TryAddSingleton<IEventDescriber, InternalEventDescriber>();

@@ -120,6 +120,7 @@ public static class ActivityQueryText
         if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.None, out var day))
         {
+            v.ReadableDay(field, day);
             return day;
         }
 

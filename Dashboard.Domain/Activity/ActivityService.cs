@@ -69,10 +69,7 @@ public sealed class ActivityService(DomainWriter writer, BusinessClock clock)
             v.Add("pageSize", $"pageSize must be between 1 and {ActivityQuery.MaxPageSize}.");
         }
 
-        if (query.From is { } from && query.To is { } to && from > to)
-        {
-            v.Add("to", "to must be on or after from.");
-        }
+        v.ReadableDays(query.From, query.To);
 
         v.Text("search", query.Search, 200, required: false);
         v.Text("user", query.User, 450, required: false);

@@ -9,6 +9,7 @@ public sealed partial class DeliveryService
     public Task<DaySheet> DaySheetAsync(Actor actor, DateOnly date, CancellationToken ct = default)
     {
         Guard.StaffOrDelivery(actor);
+        BusinessDates.Readable("date", date);
         return writer.ReadAsync(async db =>
         {
             var rows = await db.DailyEntries.AsNoTracking().Where(e => e.Date == date)
@@ -43,6 +44,10 @@ public sealed partial class DeliveryService
         if (date is { } d && d > clock.Today)
         {
             v.Add("date", "A delivery cannot be marked delivered on a future date.");
+        }
+        else
+        {
+            v.WritableDay("date", date, clock, daysAhead: 0);
         }
 
         v.ThrowIfInvalid();

@@ -29,6 +29,10 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         {
             v.Add("date", "A delivery cannot be recorded as delivered on a future date.");
         }
+        else
+        {
+            v.WritableDay("date", date, clock, MaxDaysAhead);
+        }
 
         v.ThrowIfInvalid();
 
@@ -93,6 +97,10 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
                 throw new DomainException(ErrorCodes.ValidationFailed, "A delivery cannot be marked delivered on a future date.");
             }
 
+            var closed = new Validation();
+            closed.WritableDay("date", entity.Date, scope.Clock, MaxDaysAhead);
+            closed.ThrowIfInvalid();
+
             var name = entity.Customer!.Name;
             var before = entity.ToModel(name);
             entity.Quantity = command.Quantity ?? entity.Quantity;
@@ -105,6 +113,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
     public Task<IReadOnlyList<DailyEntry>> ListAsync(Actor actor, DateOnly date, CancellationToken ct = default)
     {
         Guard.StaffOrDelivery(actor);
+        BusinessDates.Readable("date", date);
         return writer.ReadAsync<IReadOnlyList<DailyEntry>>(async db =>
         {
             var rows = await db.DailyEntries.AsNoTracking().Where(e => e.Date == date)
@@ -131,10 +140,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         Guard.Staff(actor);
         var v = new Validation();
         var date = v.Required("date", command.Date);
-        if (date is { } d && d > clock.Today.AddDays(MaxDaysAhead))
-        {
-            v.Add("date", $"A day sheet can be prepared at most {MaxDaysAhead} days ahead.");
-        }
+        v.WritableDay("date", date, clock, MaxDaysAhead);
 
         v.ThrowIfInvalid();
 

@@ -11,6 +11,11 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
     public Task<Payment> AddAsync(Actor actor, AddPayment command, CancellationToken ct = default)
     {
         Guard.StaffOrDelivery(actor);
+        if (actor.Role == Roles.Delivery && command.PaymentDate is { } day && day != clock.Today)
+        {
+            throw DomainException.Forbidden($"Delivery agents record the cash they collect today ({clock.Today:yyyy-MM-dd}); staff enter earlier payments.");
+        }
+
         var v = new Validation();
         var customerId = v.Required("customerId", command.CustomerId);
         var amount = v.Required("amount", command.Amount);
@@ -22,10 +27,7 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
 
         var method = ParseMethod(v, command.Method);
         var date = command.PaymentDate ?? clock.Today;
-        if (date > clock.Today)
-        {
-            v.Add("paymentDate", "paymentDate cannot be in the future.");
-        }
+        v.WritableDay("paymentDate", date, clock, daysAhead: 0);
 
         var note = v.Text("note", command.Note, 500, required: false);
         v.ThrowIfInvalid();
@@ -34,10 +36,6 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
             throw DomainException.Forbidden("Delivery agents may record cash payments only.");
         }
 
-        if (actor.Role == Roles.Delivery && date != clock.Today)
-        {
-            throw DomainException.Forbidden($"Delivery agents record the cash they collect today ({clock.Today:yyyy-MM-dd}); staff enter earlier payments.");
-        }
 
         return writer.WriteAsync(actor, async scope =>
         {
@@ -69,10 +67,7 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
     {
         var customerId = VisibleCustomer(actor, query.CustomerId);
         var v = new Validation();
-        if (query.From is { } f && query.To is { } t && f > t)
-        {
-            v.Add("from", "from must not be after to.");
-        }
+        v.ReadableDays(query.From, query.To);
 
         if (query.Limit is < 1 or > 5000)
         {
@@ -99,10 +94,7 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
     {
         var customerId = VisibleCustomer(actor, search.CustomerId);
         var v = new Validation();
-        if (search.From is { } f && search.To is { } t && f > t)
-        {
-            v.Add("from", "from must not be after to.");
-        }
+        v.ReadableDays(search.From, search.To);
 
         PaymentQueries.Validate(v, search);
         var method = string.IsNullOrWhiteSpace(search.Method) ? null : ParseMethod(v, search.Method);

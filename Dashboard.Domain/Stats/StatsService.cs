@@ -10,7 +10,7 @@ public sealed class StatsService(DomainWriter writer, BusinessClock clock)
     public Task<ReportStats> GetAsync(Actor actor, DateOnly? date, CancellationToken ct = default)
     {
         Guard.Staff(actor);
-        return ComputeAsync(date ?? clock.Today, ct);
+        return ComputeAsync(BusinessDates.Readable("date", date ?? clock.Today), ct);
     }
 
     /// <summary>

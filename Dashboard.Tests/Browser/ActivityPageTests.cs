@@ -169,6 +169,25 @@ public sealed class ActivityPageTests(DashboardApp app, BrowserFixture browser) 
     }
 
     [Fact]
+    public async Task A_day_beyond_2100_in_the_address_is_a_field_error_and_the_page_stays_live()
+    {
+        var page = await ActivityPageAsync();
+        var response = await page.GotoAsync(new Uri(app.BaseAddress, "/activity?to=9999-12-31").ToString());
+        Assert.Equal(200, response!.Status);
+        await BrowserFixture.WaitLiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("field-error-to")).ToHaveTextAsync("to must be between 2000-01-01 and 2100-12-31.");
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(0);
+
+        // A write arriving meanwhile is tested against the refused filter without breaking the page.
+        using var admin = await app.AdminClientAsync();
+        await ApiScenario.CreateCustomerAsync(admin, "While Refused");
+        await page.GetByTestId("activity-filter-to").FillAsync(app.Today.ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.GetByTestId("field-error-to")).ToHaveCountAsync(0);
+        await Assertions.Expect(Rows(page).First.GetByTestId("activity-summary")).ToHaveTextAsync("Created customer While Refused");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task At_phone_width_the_page_and_an_open_diff_fit_without_sideways_scrolling()
     {
         using var admin = await app.AdminClientAsync();

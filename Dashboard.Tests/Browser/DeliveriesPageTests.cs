@@ -207,6 +207,11 @@ public sealed class DeliveriesPageTests(DashboardApp app, BrowserFixture browser
         // A bookmarked day opens on that day.
         await OpenDayAsync(page, new DateOnly(2026, 1, 15));
         await Assertions.Expect(page.GetByTestId("deliveries-day")).ToContainTextAsync("15");
+
+        // A day outside 2000–2100 in the address is not a day the business has: the sheet opens on today.
+        await page.GotoAsync(new Uri(app.BaseAddress, "/deliveries?date=0001-01-01").ToString());
+        await BrowserFixture.WaitLiveAsync(page);
+        await Assertions.Expect(page.GetByTestId("deliveries-date")).ToHaveValueAsync(app.Today.ToString("yyyy-MM-dd"));
         await page.Context.CloseAsync();
     }
 

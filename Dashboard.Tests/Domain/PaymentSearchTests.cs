@@ -95,7 +95,7 @@ public sealed class PaymentSearchTests : IAsyncLifetime
 
     [Fact]
     public async Task From_after_to_is_rejected() =>
-        Assert.Equal(["from"], (await _h.AssertRejectedAsync(ErrorCodes.ValidationFailed,
+        Assert.Equal(["to"], (await _h.AssertRejectedAsync(ErrorCodes.ValidationFailed,
             () => Search(new PaymentSearch(_h.Today, _h.Today.AddDays(-1))))).Errors.Keys);
 
     [Fact]

@@ -10,6 +10,9 @@ public sealed class DashboardOptions
 
     public string TimeZone { get; set; } = "Asia/Kolkata";
 
+    /// <summary>How many days before today deliveries and payments may still be recorded or changed.</summary>
+    public int WritableDaysBack { get; set; } = Domain.Common.BusinessClock.DefaultDaysBack;
+
     public string Culture { get; set; } = "en-IN";
 
     public string Currency { get; set; } = "INR";
