@@ -3,6 +3,13 @@ namespace Dashboard.Domain.Common;
 /// <summary>Collects field errors for one command and throws them together as VALIDATION_FAILED.</summary>
 public sealed class Validation
 {
+    // C0 and C1 controls, DEL, and the Unicode line and paragraph separators.
+    private static readonly System.Buffers.SearchValues<char> OneLineRefused = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c), '\u2028', '\u2029']);
+
+    private static readonly System.Buffers.SearchValues<char> MultilineRefused = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Where(c => c is not ('\n' or '\r' or '\t')).Select(c => (char)c), .. Enumerable.Range(0x7F, 0x21).Select(c => (char)c)]);
+
     private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
     public bool IsValid => _errors.Count == 0;
@@ -28,7 +35,12 @@ public sealed class Validation
         return value;
     }
 
-    public string? Text(string field, string? value, int maxLength, bool required)
+    /// <summary>
+    /// Trimmed text of at most <paramref name="maxLength"/> characters. One line unless <paramref name="multiline"/>:
+    /// line breaks and other control characters in a name, a phone or a route would split a CSV row or a printed sheet,
+    /// so they are refused, not stored (a multi-line note still refuses control characters other than line breaks and tabs).
+    /// </summary>
+    public string? Text(string field, string? value, int maxLength, bool required, bool multiline = false)
     {
         var trimmed = value?.Trim();
         if (string.IsNullOrEmpty(trimmed))
@@ -44,6 +56,13 @@ public sealed class Validation
         if (trimmed.Length > maxLength)
         {
             Add(field, $"{field} must be at most {maxLength} characters.");
+        }
+
+        if (trimmed.AsSpan().IndexOfAny(multiline ? MultilineRefused : OneLineRefused) >= 0)
+        {
+            Add(field, multiline
+                ? $"{field} must not contain control characters."
+                : $"{field} must be one line, without line breaks, tabs or other control characters.");
         }
 
         return trimmed;

@@ -29,7 +29,7 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
         var date = command.PaymentDate ?? clock.Today;
         v.WritableDay("paymentDate", date, clock, daysAhead: 0);
 
-        var note = v.Text("note", command.Note, 500, required: false);
+        var note = v.Text("note", command.Note, 500, required: false, multiline: true);
         v.ThrowIfInvalid();
         if (actor.Role == Roles.Delivery && method != PaymentMethod.Cash)
         {

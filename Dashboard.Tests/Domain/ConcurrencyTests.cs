@@ -47,13 +47,38 @@ public sealed class ConcurrencyTests : IAsyncLifetime
         var customer = await _h.CreateCustomerAsync(price: 60m);
 
         var payments = Enumerable.Range(1, 20).Select(i => Task.Run(() => _h.PayAsync(customer.Id, i)));
-        var deliveries = Enumerable.Range(1, 10).Select(i => Task.Run(() => _h.DeliverAsync(customer.Id, _h.Today, i / 2m)));
+        // Pending entries are filled in without a version, so all ten land, one after the other, on one entry.
+        var deliveries = Enumerable.Range(1, 10).Select(i => Task.Run(() => _h.DeliverAsync(customer.Id, _h.Today.AddDays(-1), i / 2m, "pending")));
         await Task.WhenAll([.. payments, .. deliveries]);
 
-        var entry = Assert.Single(await _h.Deliveries.ListAsync(DomainHarness.Admin, _h.Today));
+        var entry = Assert.Single(await _h.Deliveries.ListAsync(DomainHarness.Admin, _h.Today.AddDays(-1)));
         Assert.Equal(10, entry.Version);
         var balance = await _h.Customers.GetBalanceAsync(DomainHarness.Admin, customer.Id);
-        Assert.Equal((entry.Amount, 210m), (balance.Billed, balance.Paid));
+        Assert.Equal((0m, 210m), (balance.Billed, balance.Paid));
+    }
+
+    [Fact]
+    public async Task Of_parallel_deliveries_recorded_without_a_version_one_commits_and_the_rest_conflict()
+    {
+        var customer = await _h.CreateCustomerAsync(price: 60m);
+
+        var results = await Task.WhenAll(Enumerable.Range(1, 10).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                await _h.DeliverAsync(customer.Id, _h.Today, i);
+                return "ok";
+            }
+            catch (DomainException ex)
+            {
+                return ex.Code;
+            }
+        })));
+
+        Assert.Equal(1, results.Count(r => r == "ok"));
+        Assert.Equal(9, results.Count(r => r == ErrorCodes.Conflict));
+        var entry = Assert.Single(await _h.Deliveries.ListAsync(DomainHarness.Admin, _h.Today));
+        Assert.Equal(1, entry.Version);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dashboard.Domain.Analytics;
+using Dashboard.Infrastructure;
 
 namespace Dashboard.Analytics;
 
@@ -18,7 +19,7 @@ public static class AnalyticsCsv
             dues.Aging.Select(b => $"{b.Key},{b.FromDays},{b.ToDays?.ToString(CultureInfo.InvariantCulture) ?? ""},{Money(b.Amount)},{b.Customers}"));
 
     public static byte[] TopDues(DuesReport dues) =>
-        Write("customer_id,name,balance,oldest_unpaid", dues.TopDues.Select(t => $"{t.CustomerId},{Text(t.Name)},{Money(t.Balance)},{Date(t.OldestUnpaid)}"));
+        Write("customer_id,name,balance,oldest_unpaid", dues.TopDues.Select(t => $"{t.CustomerId},{CsvCell.Text(t.Name)},{Money(t.Balance)},{Date(t.OldestUnpaid)}"));
 
     private static byte[] Write(string header, IEnumerable<string> rows)
     {
@@ -37,15 +38,4 @@ public static class AnalyticsCsv
     private static string Money(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 
     private static string Liters(decimal v) => v.ToString("0.###", CultureInfo.InvariantCulture);
-
-    // Names are typed by people: quote what CSV needs quoted and never let a cell start like a formula.
-    private static string Text(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dashboard.Domain.Customers;
+using Dashboard.Infrastructure;
 
 namespace Dashboard.Customers;
 
@@ -55,22 +56,10 @@ public static class LedgerCsv
     private static void AppendRow(StringBuilder csv, DateOnly date, string kind, string description, decimal? billed, decimal? paid, decimal balance) =>
         csv.Append(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append(',')
             .Append(kind).Append(',')
-            .Append(Text(description)).Append(',')
+            .Append(CsvCell.Text(description)).Append(',')
             .Append(Number(billed)).Append(',')
             .Append(Number(paid)).Append(',')
             .Append(Number(balance)).Append("\r\n");
 
     private static string Number(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "";
-
-    // Notes are typed by people: quote what CSV needs quoted, and never let a cell start like a formula
-    // (= + - @), which a spreadsheet would run when the file is opened.
-    private static string Text(string value)
-    {
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }
