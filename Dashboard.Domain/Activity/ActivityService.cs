@@ -9,7 +9,7 @@ public sealed class ActivityService(DomainWriter writer, BusinessClock clock)
 
     public Task<IReadOnlyList<ActivityLog>> RecentAsync(Actor actor, int limit, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ReadActivity);
         if (limit is < 1 or > MaxLimit)
         {
             new Validation().Add("limit", $"limit must be between 1 and {MaxLimit}.").ThrowIfInvalid();
@@ -23,7 +23,7 @@ public sealed class ActivityService(DomainWriter writer, BusinessClock clock)
     /// <summary>The feed filtered and a page at a time, by time (newest first unless asked otherwise), with the total that matches.</summary>
     public Task<ActivityResults> SearchAsync(Actor actor, ActivityQuery query, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ReadActivity);
         Validate(query);
         return writer.ReadAsync(async db =>
         {
@@ -41,7 +41,7 @@ public sealed class ActivityService(DomainWriter writer, BusinessClock clock)
     /// <summary>The users, entity types and actions that occur in the log, for the filter dropdowns.</summary>
     public Task<ActivityFilterOptions> FilterOptionsAsync(Actor actor, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ReadActivity);
         return writer.ReadAsync(async db =>
         {
             var users = await db.Activity.AsNoTracking().Select(a => new { a.UserId, a.UserName }).Distinct().ToListAsync(ct);

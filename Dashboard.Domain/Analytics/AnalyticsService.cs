@@ -18,7 +18,7 @@ public sealed class AnalyticsService(DomainWriter writer, BusinessClock clock)
 
     public Task<AnalyticsReport> GetAsync(Actor actor, int days, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ReadAnalytics);
         ValidateWindow(days);
         var to = clock.Today;
         var from = to.AddDays(1 - days);
@@ -28,7 +28,7 @@ public sealed class AnalyticsService(DomainWriter writer, BusinessClock clock)
 
     public Task<IReadOnlyList<DailyPoint>> DailyAsync(Actor actor, int days, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ReadAnalytics);
         ValidateWindow(days);
         var to = clock.Today;
         return writer.ReadAsync(db => DailyAsync(db, to.AddDays(1 - days), to, ct), ct);
@@ -36,7 +36,7 @@ public sealed class AnalyticsService(DomainWriter writer, BusinessClock clock)
 
     public Task<IReadOnlyList<MethodTotal>> MethodsAsync(Actor actor, int days, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ReadAnalytics);
         ValidateWindow(days);
         var to = clock.Today;
         return writer.ReadAsync(db => MethodsAsync(db, to.AddDays(1 - days), to, ct), ct);
@@ -45,7 +45,7 @@ public sealed class AnalyticsService(DomainWriter writer, BusinessClock clock)
     /// <summary>Dues as of today: not a window, every customer's whole history counts.</summary>
     public Task<DuesReport> DuesAsync(Actor actor, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ReadAnalytics);
         return writer.ReadAsync(db => DuesAsync(db, clock.Today, ct), ct);
     }
 

@@ -1,42 +1,32 @@
 namespace Dashboard.Domain.Common;
 
-/// <summary>Who may do what. One place, shared by every channel.</summary>
+/// <summary>The rules table (<see cref="Permissions"/>) applied to one actor. One place, shared by every channel.</summary>
 public static class Guard
 {
-    public static void Staff(Actor actor)
-    {
-        if (!actor.IsStaff)
-        {
-            throw DomainException.Forbidden("Only admins and staff may do this.");
-        }
-    }
-
-    public static void Admin(Actor actor)
-    {
-        if (!actor.IsAdmin)
-        {
-            throw DomainException.Forbidden("Only admins may do this.");
-        }
-    }
-
-    public static void StaffOrDelivery(Actor actor)
-    {
-        if (!actor.IsStaff && actor.Role != Roles.Delivery)
-        {
-            throw DomainException.Forbidden("Only admins, staff and delivery agents may do this.");
-        }
-    }
-
     /// <summary>
-    /// Staff read any customer's record, balance and ledger; a customer only their own. An agent reads none: they see
-    /// the day sheet's entries, not the customer list or anyone's payment history.
+    /// FORBIDDEN unless the actor's role has some access to the operation. Returns that access: with
+    /// <see cref="Access.Own"/> the caller keeps to the actor's own customer.
     /// </summary>
-    public static void ReadCustomer(Actor actor, Guid customerId)
+    public static Access Require(Actor actor, Operation operation)
     {
-        var allowed = actor.IsStaff || (actor.Role == Roles.Customer && actor.CustomerId == customerId);
-        if (!allowed)
+        var permission = Permissions.Of(operation);
+        var access = permission.For(actor.Role);
+        if (access == Access.None)
+        {
+            throw DomainException.Forbidden($"Your role ({actor.Role}) may not do this: {permission.Covers}.");
+        }
+
+        return access;
+    }
+
+    /// <summary>The operation on one customer's data: with <see cref="Access.Own"/>, only the actor's own customer.</summary>
+    public static void Require(Actor actor, Operation operation, Guid customerId)
+    {
+        if (Require(actor, operation) == Access.Own && actor.CustomerId != customerId)
         {
             throw DomainException.Forbidden("You may only see your own account.");
         }
     }
+
+    public static bool Allows(Actor actor, Operation operation) => Permissions.AccessOf(actor.Role, operation) != Access.None;
 }

@@ -12,7 +12,7 @@ public sealed class CustomerService(DomainWriter writer)
 
     public Task<Customer> CreateAsync(Actor actor, CreateCustomer command, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ManageCustomers);
         var (name, phone, address, route, quantity, price) = ValidateAll(command);
 
         return writer.WriteAsync(actor, async scope =>
@@ -46,7 +46,7 @@ public sealed class CustomerService(DomainWriter writer)
     /// </summary>
     public Task<Customer> ReplaceAsync(Actor actor, Guid id, CreateCustomer fields, int version, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ManageCustomers);
         ValidateAll(fields);
         return UpdateAsync(actor, id, new UpdateCustomer(fields.Name, fields.Phone ?? "", fields.Address ?? "", fields.Route ?? "",
             fields.DefaultQuantity, fields.PricePerLiter, fields.IsActive, version), ct);
@@ -54,7 +54,7 @@ public sealed class CustomerService(DomainWriter writer)
 
     public Task<Customer> UpdateAsync(Actor actor, Guid id, UpdateCustomer command, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ManageCustomers);
         var v = new Validation();
         var name = command.Name is null ? null : v.Text("name", command.Name, 100, required: true);
         var phone = ValidPhone(v, command.Phone);
@@ -62,6 +62,11 @@ public sealed class CustomerService(DomainWriter writer)
         var route = v.Text("route", command.Route, 50, required: false);
         v.Range("defaultQuantity", command.DefaultQuantity, 0, MaxQuantity);
         v.Range("pricePerLiter", command.PricePerLiter, 0, MaxPrice, minExclusive: true);
+        if (command is { Name: null, Phone: null, Address: null, Route: null, DefaultQuantity: null, PricePerLiter: null, IsActive: null })
+        {
+            v.Add("body", "Nothing to change: give at least one of name, phone, address, route, defaultQuantity, pricePerLiter, isActive.");
+        }
+
         v.ThrowIfInvalid();
 
         return writer.WriteAsync(actor, async scope =>
@@ -93,7 +98,7 @@ public sealed class CustomerService(DomainWriter writer)
 
     public Task<Customer> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        Guard.ReadCustomer(actor, id);
+        Guard.Require(actor, Operation.ReadCustomerAccount, id);
         return writer.ReadAsync(async db =>
             (await db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct))?.ToModel()
             ?? throw DomainException.NotFound("Customer", id), ct);
@@ -108,7 +113,7 @@ public sealed class CustomerService(DomainWriter writer)
     /// <summary>Searched, filtered, sorted (any <see cref="CustomerSort"/> key, balance included) and paged in the database.</summary>
     public Task<Page<CustomerWithBalance>> ListWithBalancesAsync(Actor actor, CustomerQuery query, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ReadCustomers);
         var v = new Validation();
         CustomerQueries.Validate(v, query);
         v.ThrowIfInvalid();
@@ -118,20 +123,20 @@ public sealed class CustomerService(DomainWriter writer)
     /// <summary>The routes customers are on, for filters and suggestions.</summary>
     public Task<IReadOnlyList<string>> RoutesAsync(Actor actor, CancellationToken ct = default)
     {
-        Guard.StaffOrDelivery(actor);
+        Guard.Require(actor, Operation.ReadDeliveries);
         return writer.ReadAsync<IReadOnlyList<string>>(async db =>
             await db.Customers.AsNoTracking().Where(c => c.Route != null).Select(c => c.Route!).Distinct().OrderBy(r => r).ToListAsync(ct), ct);
     }
 
     public Task<CustomerBalance> GetBalanceAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        Guard.ReadCustomer(actor, id);
+        Guard.Require(actor, Operation.ReadCustomerAccount, id);
         return writer.ReadAsync(db => BalanceOf(db, id, ct), ct);
     }
 
     public Task<CustomerLedger> GetLedgerAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        Guard.ReadCustomer(actor, id);
+        Guard.Require(actor, Operation.ReadCustomerAccount, id);
         return writer.ReadAsync(async db =>
             new CustomerLedger(await BalanceOf(db, id, ct), await CustomerQueries.LedgerLinesAsync(db, id, ct)), ct);
     }
@@ -139,7 +144,7 @@ public sealed class CustomerService(DomainWriter writer)
     /// <summary>One calendar month of the ledger: opening balance, that month's lines and totals, closing balance.</summary>
     public Task<CustomerStatement> GetStatementAsync(Actor actor, Guid id, int year, int month, CancellationToken ct = default)
     {
-        Guard.ReadCustomer(actor, id);
+        Guard.Require(actor, Operation.ReadCustomerAccount, id);
         var v = new Validation();
         if (month is < 1 or > 12)
         {

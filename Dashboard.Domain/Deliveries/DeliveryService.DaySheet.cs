@@ -8,7 +8,7 @@ public sealed partial class DeliveryService
 {
     public Task<DaySheet> DaySheetAsync(Actor actor, DateOnly date, CancellationToken ct = default)
     {
-        Guard.StaffOrDelivery(actor);
+        Guard.Require(actor, Operation.ReadDeliveries);
         BusinessDates.Readable("date", date);
         return writer.ReadAsync(async db =>
         {
@@ -32,7 +32,7 @@ public sealed partial class DeliveryService
     /// </summary>
     public Task<RouteDeliveredResult> MarkRouteDeliveredAsync(Actor actor, MarkRouteDelivered command, CancellationToken ct = default)
     {
-        Guard.StaffOrDelivery(actor);
+        Guard.Require(actor, Operation.RecordDeliveries);
         var v = new Validation();
         var date = v.Required("date", command.Date);
         if (command.Route is null)

@@ -16,7 +16,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
     /// </summary>
     public Task<RecordDeliveryResult> RecordAsync(Actor actor, RecordDelivery command, CancellationToken ct = default)
     {
-        Guard.StaffOrDelivery(actor);
+        Guard.Require(actor, Operation.RecordDeliveries);
         GuardPrice(actor, command.PricePerLiter);
         var v = new Validation();
         var customerId = v.Required("customerId", command.CustomerId);
@@ -73,7 +73,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
 
     public Task<DailyEntry> UpdateAsync(Actor actor, Guid id, UpdateDelivery command, CancellationToken ct = default)
     {
-        Guard.StaffOrDelivery(actor);
+        Guard.Require(actor, Operation.RecordDeliveries);
         GuardPrice(actor, command.PricePerLiter);
         var v = new Validation();
         v.Range("quantity", command.Quantity, 0, CustomerService.MaxQuantity);
@@ -112,7 +112,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
 
     public Task<IReadOnlyList<DailyEntry>> ListAsync(Actor actor, DateOnly date, CancellationToken ct = default)
     {
-        Guard.StaffOrDelivery(actor);
+        Guard.Require(actor, Operation.ReadDeliveries);
         BusinessDates.Readable("date", date);
         return writer.ReadAsync<IReadOnlyList<DailyEntry>>(async db =>
         {
@@ -124,7 +124,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
 
     public Task<DailyEntry> GetAsync(Actor actor, Guid id, CancellationToken ct = default)
     {
-        Guard.StaffOrDelivery(actor);
+        Guard.Require(actor, Operation.ReadDeliveries);
         return writer.ReadAsync(async db =>
         {
             var row = await db.DailyEntries.AsNoTracking().Where(e => e.Id == id)
@@ -137,7 +137,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
     /// <summary>Creates the day's pending entries from the active customers' defaults. Running it twice adds nothing.</summary>
     public Task<DaySheetResult> GenerateAsync(Actor actor, GenerateDaySheet command, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.PrepareDaySheet);
         var v = new Validation();
         var date = v.Required("date", command.Date);
         v.WritableDay("date", date, clock, MaxDaysAhead);
@@ -199,9 +199,9 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
     /// <summary>An agent records quantity and status; the price is the customer's, set by staff.</summary>
     private static void GuardPrice(Actor actor, decimal? pricePerLiter)
     {
-        if (pricePerLiter is not null && !actor.IsStaff)
+        if (pricePerLiter is not null)
         {
-            throw DomainException.Forbidden("Only admins and staff may set a delivery's price.");
+            Guard.Require(actor, Operation.PriceDeliveries);
         }
     }
 

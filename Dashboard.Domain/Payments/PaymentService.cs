@@ -10,8 +10,9 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
 
     public Task<Payment> AddAsync(Actor actor, AddPayment command, CancellationToken ct = default)
     {
-        Guard.StaffOrDelivery(actor);
-        if (actor.Role == Roles.Delivery && command.PaymentDate is { } day && day != clock.Today)
+        Guard.Require(actor, Operation.RecordPayments);
+        var anyPayment = Guard.Allows(actor, Operation.RecordAnyPayment);
+        if (!anyPayment && command.PaymentDate is { } day && day != clock.Today)
         {
             throw DomainException.Forbidden($"Delivery agents record the cash they collect today ({clock.Today:yyyy-MM-dd}); staff enter earlier payments.");
         }
@@ -31,7 +32,7 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
 
         var note = v.Text("note", command.Note, 500, required: false, multiline: true);
         v.ThrowIfInvalid();
-        if (actor.Role == Roles.Delivery && method != PaymentMethod.Cash)
+        if (!anyPayment && method != PaymentMethod.Cash)
         {
             throw DomainException.Forbidden("Delivery agents may record cash payments only.");
         }
@@ -105,9 +106,8 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
     // A customer's listing is always their own, whatever filter they pass; staff see any; nobody else lists payments.
     private static Guid? VisibleCustomer(Actor actor, Guid? asked)
     {
-        if (actor.Role != Roles.Customer)
+        if (Guard.Require(actor, Operation.ReadPayments) == Access.All)
         {
-            Guard.Staff(actor);
             return asked;
         }
 

@@ -9,7 +9,7 @@ public sealed class StatsService(DomainWriter writer, BusinessClock clock)
 {
     public Task<ReportStats> GetAsync(Actor actor, DateOnly? date, CancellationToken ct = default)
     {
-        Guard.Staff(actor);
+        Guard.Require(actor, Operation.ReadStats);
         return ComputeAsync(BusinessDates.Readable("date", date ?? clock.Today), ct);
     }
 

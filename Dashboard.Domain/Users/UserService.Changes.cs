@@ -15,7 +15,7 @@ public sealed partial class UserService
 {
     public async Task<UserSummary> UpdateAsync(Actor actor, string id, UpdateUser command, CancellationToken ct = default)
     {
-        Guard.Admin(actor);
+        Guard.Require(actor, Operation.ManageUsers);
         var v = new Validation();
         var newRole = ValidRole(v, command.Role, required: false);
         var displayName = command.DisplayName is null ? null : v.Text("displayName", command.DisplayName, 100, required: true);
@@ -67,7 +67,7 @@ public sealed partial class UserService
 
     public Task<UserSummary> DisableAsync(Actor actor, string id, CancellationToken ct = default)
     {
-        Guard.Admin(actor);
+        Guard.Require(actor, Operation.ManageUsers);
         return ChangeAsync(actor, id, async (users, db, user, before) =>
         {
             if (user.Id == actor.UserId)
@@ -94,7 +94,7 @@ public sealed partial class UserService
 
     public Task<UserSummary> EnableAsync(Actor actor, string id, CancellationToken ct = default)
     {
-        Guard.Admin(actor);
+        Guard.Require(actor, Operation.ManageUsers);
         return ChangeAsync(actor, id, async (users, _, user, before) =>
         {
             if (!before.Disabled)
@@ -111,7 +111,7 @@ public sealed partial class UserService
     /// <summary>Sets a new password (typed by the admin, or <see cref="UserRules.GeneratePassword"/>); the old one stops working.</summary>
     public async Task<UserSummary> ResetPasswordAsync(Actor actor, string id, ResetPassword command, CancellationToken ct = default)
     {
-        Guard.Admin(actor);
+        Guard.Require(actor, Operation.ManageUsers);
         if (string.IsNullOrEmpty(command.Password))
         {
             new Validation().Add("password", "password is required.").ThrowIfInvalid();

@@ -17,7 +17,7 @@ public sealed partial class UserService(IServiceScopeFactory scopes, DomainWrite
 {
     public async Task<UserSummary> CreateAsync(Actor actor, CreateUser command, CancellationToken ct = default)
     {
-        Guard.Admin(actor);
+        Guard.Require(actor, Operation.ManageUsers);
         var v = new Validation();
         var email = v.Text("email", command.Email, 256, required: true);
         if (email is { Length: > 0 } && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
@@ -75,14 +75,14 @@ public sealed partial class UserService(IServiceScopeFactory scopes, DomainWrite
 
     public async Task<IReadOnlyList<UserSummary>> ListAsync(Actor actor, CancellationToken ct = default)
     {
-        Guard.Admin(actor);
+        Guard.Require(actor, Operation.ManageUsers);
         await using var scope = scopes.CreateAsyncScope();
         return await QuerySummaries(Services(scope).Db, null, ct);
     }
 
     public async Task<UserSummary> GetAsync(Actor actor, string id, CancellationToken ct = default)
     {
-        Guard.Admin(actor);
+        Guard.Require(actor, Operation.ManageUsers);
         await using var scope = scopes.CreateAsyncScope();
         return await SummaryAsync(Services(scope).Db, id, ct);
     }

@@ -10,7 +10,7 @@ public static class ActivityEndpoints
 {
     public static IEndpointRouteBuilder MapActivityEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/activity", Search).WithTags("Activity").RequireAuthorization()
+        app.MapGet("/api/v1/activity", Search).WithTags("Activity").Requires(Operation.ReadActivity)
             .WithSummary("The activity log, newest first (Admin, Staff). With limit: the latest entries as a list; with page/pageSize: "
                 + "a page {items, total, pageNumber, pageSize}. Filters: user (id or name), entityType, action, channel "
                 + "(web|api|hub|socket.io|system), from/to (yyyy-MM-dd, business time zone, both included), search (summary), order (newest|oldest).");

@@ -13,8 +13,7 @@ public static class AnalyticsEndpoints
     public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder app)
     {
         // A browser's download link sends the sign-in cookie, a script its bearer token: both are accepted.
-        var api = app.MapGroup("/api/v1/analytics").WithTags("Analytics")
-            .RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Staff));
+        var api = app.MapGroup("/api/v1/analytics").WithTags("Analytics").Requires(Operation.ReadAnalytics);
         api.MapGet("/", Report).WithSummary("The analytics page's figures for the last 30 or 90 days (Admin, Staff).");
         api.MapGet("/daily.csv", DailyCsv).WithSummary("Liters, sales and collection per day, days=30|90.");
         api.MapGet("/methods.csv", MethodsCsv).WithSummary("Collection per payment method over the window, days=30|90.");

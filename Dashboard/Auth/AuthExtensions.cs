@@ -1,3 +1,4 @@
+using Dashboard.Auth;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
@@ -111,7 +112,7 @@ public static class AuthExtensions
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<TokenService>((o, tokens) => o.TokenValidationParameters = tokens.ValidationParameters());
 
-        services.AddAuthorization();
+        services.AddAuthorization(o => o.AddOperationPolicies());
         services.AddCascadingAuthenticationState();
         return builder;
     }

@@ -13,13 +13,13 @@ public static class CustomerEndpoints
     public static IEndpointRouteBuilder MapCustomerEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/customers").WithTags("Customers").RequireAuthorization();
-        api.MapPost("/", Create).WithSummary("Create a customer (Admin, Staff).");
-        api.MapGet("/", List).WithSummary("Search customers by name, phone, address or route, a page at a time.");
-        api.MapGet("/{id:guid}", Get).WithSummary("One customer; a Customer user may read only their own.");
-        api.MapPut("/{id:guid}", Update).WithSummary("Change a customer's fields; absent fields stay as they are.");
-        api.MapGet("/{id:guid}/balance", Balance).WithSummary("Billed (delivered) minus paid.");
-        api.MapGet("/{id:guid}/ledger", Ledger).WithSummary("Deliveries and payments in date order with a running balance.");
-        api.MapGet("/{id:guid}/ledger.csv", LedgerCsvFile).RequireAuthorization(p => p.RequireRole(Roles.Admin, Roles.Staff))
+        api.MapPost("/", Create).Requires(Operation.ManageCustomers).WithSummary("Create a customer (Admin, Staff).");
+        api.MapGet("/", List).Requires(Operation.ReadCustomers).WithSummary("Search customers by name, phone, address or route, a page at a time.");
+        api.MapGet("/{id:guid}", Get).Requires(Operation.ReadCustomerAccount).WithSummary("One customer; a Customer user may read only their own.");
+        api.MapPut("/{id:guid}", Update).Requires(Operation.ManageCustomers).WithSummary("Change a customer's fields; absent fields stay as they are.");
+        api.MapGet("/{id:guid}/balance", Balance).Requires(Operation.ReadCustomerAccount).WithSummary("Billed (delivered) minus paid.");
+        api.MapGet("/{id:guid}/ledger", Ledger).Requires(Operation.ReadCustomerAccount).WithSummary("Deliveries and payments in date order with a running balance.");
+        api.MapGet("/{id:guid}/ledger.csv", LedgerCsvFile).Requires(Operation.ExportLedger)
             .WithSummary("The ledger as CSV (Admin, Staff); with month=yyyy-MM, that month's statement with opening and closing rows.");
         return app;
     }

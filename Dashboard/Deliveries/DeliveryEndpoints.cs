@@ -11,15 +11,15 @@ public static class DeliveryEndpoints
     public static IEndpointRouteBuilder MapDeliveryEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/deliveries").WithTags("Deliveries").RequireAuthorization();
-        api.MapPost("/", Record).WithSummary(
+        api.MapPost("/", Record).Requires(Operation.RecordDeliveries).WithSummary(
             "Record a delivery (status defaults to delivered, price to the customer's; only staff set a price). A customer has "
             + "one entry a day: recording again updates it (200) instead of creating one (201); an entry already delivered or "
             + "skipped changes only with its version (409 otherwise).");
-        api.MapGet("/", List).WithSummary("The entries of one day (default: today in the business's time zone).");
-        api.MapGet("/{id:guid}", Get).WithSummary("One entry.");
-        api.MapPatch("/{id:guid}", Update).WithSummary("Change quantity, status or (staff only) price of an entry; with version, 409 if it changed since.");
-        api.MapPost("/generate", Generate).WithSummary("Prepare a day's sheet from the active customers' defaults (idempotent).");
-        api.MapPost("/mark-delivered", MarkRouteDelivered).WithSummary(
+        api.MapGet("/", List).Requires(Operation.ReadDeliveries).WithSummary("The entries of one day (default: today in the business's time zone).");
+        api.MapGet("/{id:guid}", Get).Requires(Operation.ReadDeliveries).WithSummary("One entry.");
+        api.MapPatch("/{id:guid}", Update).Requires(Operation.RecordDeliveries).WithSummary("Change quantity, status or (staff only) price of an entry; with version, 409 if it changed since.");
+        api.MapPost("/generate", Generate).Requires(Operation.PrepareDaySheet).WithSummary("Prepare a day's sheet from the active customers' defaults (idempotent).");
+        api.MapPost("/mark-delivered", MarkRouteDelivered).Requires(Operation.RecordDeliveries).WithSummary(
             "Mark every pending entry of one route on one day delivered, in one transaction (route \"\" = customers without a route).");
         return app;
     }

@@ -11,8 +11,8 @@ public static class PaymentEndpoints
     public static IEndpointRouteBuilder MapPaymentEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/payments").WithTags("Payments").RequireAuthorization();
-        api.MapPost("/", Add).WithSummary("Record a payment (CASH, MOBILE or BANK); delivery agents may record cash only.");
-        api.MapGet("/", List).WithSummary(
+        api.MapPost("/", Add).Requires(Operation.RecordPayments).WithSummary("Record a payment (CASH, MOBILE or BANK); delivery agents may record cash only.");
+        api.MapGet("/", List).Requires(Operation.ReadPayments).WithSummary(
             "Payments by date range, customer and method, newest first; a Customer user sees only their own. With page or pageSize, "
             + "one page ({ items, total, totalAmount, pageNumber, pageSize }) sorted by date, customer, amount or method, optionally "
             + "searched by customer name, phone or route; without them, a plain array of up to limit payments.");

@@ -40,8 +40,25 @@ public sealed class RealtimeCommands(
     public const string LeaveOrder = "leave:order";
     public const string Heartbeat = "heartbeat";
 
-    public static readonly IReadOnlyList<string> Names =
-        [DeliveryUpdate, PaymentAdd, CustomerUpdate, StatsRequest, ActivityRequest, Ping, Register, JoinRoom, LeaveRoom, JoinOrder, LeaveOrder, Heartbeat];
+    /// <summary>
+    /// Every client → server event and the operation of the rules table it performs (<see cref="Permissions"/>),
+    /// checked before its payload is read; none: any signed-in connection (rooms keep to <see cref="Rooms.MayJoin"/>).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Operation?> Operations = new Dictionary<string, Operation?>(StringComparer.Ordinal)
+    {
+        [DeliveryUpdate] = Operation.RecordDeliveries,
+        [PaymentAdd] = Operation.RecordPayments,
+        [CustomerUpdate] = Operation.ManageCustomers,
+        [StatsRequest] = Operation.ReadStats,
+        [ActivityRequest] = Operation.ReadActivity,
+        [JoinOrder] = Operation.FollowOrders,
+        [Ping] = null,
+        [Register] = null,
+        [JoinRoom] = null,
+        [LeaveRoom] = null,
+        [LeaveOrder] = null,
+        [Heartbeat] = null,
+    };
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -51,6 +68,11 @@ public sealed class RealtimeCommands(
 
     public async Task<CommandReply> HandleAsync(Actor actor, string name, JsonElement? payload, IRoomMembership rooms, CancellationToken ct)
     {
+        if (Operations.TryGetValue(name, out var operation) && operation is { } op)
+        {
+            Guard.Require(actor, op);
+        }
+
         switch (name)
         {
             case Register:

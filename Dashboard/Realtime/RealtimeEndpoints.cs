@@ -18,14 +18,14 @@ public static class RealtimeEndpoints
     public static IEndpointRouteBuilder MapRealtimeEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/realtime").WithTags("Realtime").RequireAuthorization();
-        api.MapGet("/status", Status).WithSummary("Connections by transport, users online, rooms with member counts (Admin).");
-        api.MapGet("/metrics", Metrics).WithSummary("Real-time events in and out by name, errors by code, uptime (Admin).");
+        api.MapGet("/status", Status).Requires(Operation.ReadRealtimeStatus).WithSummary("Connections by transport, users online, rooms with member counts (Admin).");
+        api.MapGet("/metrics", Metrics).Requires(Operation.ReadRealtimeStatus).WithSummary("Real-time events in and out by name, errors by code, uptime (Admin).");
         return app;
     }
 
     public static Ok<RealtimeStatus> Status(ConnectionRegistry registry, ClaimsPrincipal user)
     {
-        Guard.Admin(user.ToActor(Channel.Api));
+        Guard.Require(user.ToActor(Channel.Api), Operation.ReadRealtimeStatus);
         var connections = registry.Snapshot();
         var users = OnlineUsers(connections);
         var rooms = connections.SelectMany(c => c.Rooms).GroupBy(r => r)
@@ -42,7 +42,7 @@ public static class RealtimeEndpoints
 
     public static Ok<object> Metrics(RealtimeMetrics metrics, ClaimsPrincipal user)
     {
-        Guard.Admin(user.ToActor(Channel.Api));
+        Guard.Require(user.ToActor(Channel.Api), Operation.ReadRealtimeStatus);
         return TypedResults.Ok(metrics.Snapshot());
     }
 }

@@ -10,7 +10,7 @@ public static class StatsEndpoints
 {
     public static IEndpointRouteBuilder MapStatsEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/stats", Get).WithTags("Stats").RequireAuthorization()
+        app.MapGet("/api/v1/stats", Get).WithTags("Stats").Requires(Operation.ReadStats)
             .WithSummary("The day's figures (default: today in the business's time zone).");
         return app;
     }

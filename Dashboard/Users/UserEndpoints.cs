@@ -17,13 +17,13 @@ public static class UserEndpoints
     public static IEndpointRouteBuilder MapUserEndpoints(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization();
-        api.MapPost("/", Create).WithSummary("Create a user with one role; Customer users are linked to a customer (Admin).");
-        api.MapGet("/", List).WithSummary("All users with their role, customer link and status (Admin).");
-        api.MapGet("/{id}", Get).WithSummary("One user (Admin).");
-        api.MapPatch("/{id}", Update).WithSummary("Change role, display name or customer link; a new role or link signs the user out everywhere (Admin).");
-        api.MapPost("/{id}/disable", Disable).WithSummary("Disable a user: sign-in refused, sessions, tokens and connections ended (Admin).");
-        api.MapPost("/{id}/enable", Enable).WithSummary("Enable a disabled user again (Admin).");
-        api.MapPost("/{id}/password", ResetPassword).WithSummary("Set a new password, or generate one (shown once); the old one and every session stop working (Admin).");
+        api.MapPost("/", Create).Requires(Operation.ManageUsers).WithSummary("Create a user with one role; Customer users are linked to a customer (Admin).");
+        api.MapGet("/", List).Requires(Operation.ManageUsers).WithSummary("All users with their role, customer link and status (Admin).");
+        api.MapGet("/{id}", Get).Requires(Operation.ManageUsers).WithSummary("One user (Admin).");
+        api.MapPatch("/{id}", Update).Requires(Operation.ManageUsers).WithSummary("Change role, display name or customer link; a new role or link signs the user out everywhere (Admin).");
+        api.MapPost("/{id}/disable", Disable).Requires(Operation.ManageUsers).WithSummary("Disable a user: sign-in refused, sessions, tokens and connections ended (Admin).");
+        api.MapPost("/{id}/enable", Enable).Requires(Operation.ManageUsers).WithSummary("Enable a disabled user again (Admin).");
+        api.MapPost("/{id}/password", ResetPassword).Requires(Operation.ManageUsers).WithSummary("Set a new password, or generate one (shown once); the old one and every session stop working (Admin).");
         return app;
     }
 

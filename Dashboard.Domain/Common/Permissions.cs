@@ -1,0 +1,112 @@
+namespace Dashboard.Domain.Common;
+
+/// <summary>Something a signed-in user may be allowed to do. Every REST endpoint and client → server event names one.</summary>
+public enum Operation
+{
+    ReadCustomers,
+    ManageCustomers,
+    ReadCustomerAccount,
+    ExportLedger,
+    ReadDeliveries,
+    RecordDeliveries,
+    PriceDeliveries,
+    PrepareDaySheet,
+    RecordPayments,
+    RecordAnyPayment,
+    ReadPayments,
+    ReadStats,
+    ReadAnalytics,
+    ReadActivity,
+    ManageUsers,
+    ReadRealtimeStatus,
+    FollowOrders,
+}
+
+/// <summary>How much of an operation a role may do.</summary>
+public enum Access
+{
+    /// <summary>Refused: 403 <c>FORBIDDEN</c>.</summary>
+    None,
+
+    /// <summary>Only for the customer the user is linked to (their own record, balance, ledger, payments).</summary>
+    Own,
+
+    /// <summary>For anyone's data.</summary>
+    All,
+}
+
+/// <summary>One row of the rules table: an operation, what it covers, and each role's access.</summary>
+public sealed record AccessRule(Operation Operation, string Covers, Access Admin, Access Staff, Access Delivery, Access Customer)
+{
+    public Access For(string role) => role switch
+    {
+        Roles.Admin => Admin,
+        Roles.Staff => Staff,
+        Roles.Delivery => Delivery,
+        Roles.Customer => Customer,
+        _ => Access.None,
+    };
+}
+
+/// <summary>
+/// Who may do what: the one rules table. The REST endpoints turn it into authorization policies (checked before a
+/// request body is read), the real-time commands check it before handling an event, the domain services check it
+/// again with the data (a customer's own id, an agent's cash), and the authorization tests are generated from it.
+/// </summary>
+public static class Permissions
+{
+    private const Access N = Access.None, O = Access.Own, A = Access.All;
+
+    public static IReadOnlyList<AccessRule> Table { get; } =
+    [
+        new(Operation.ReadCustomers, "the customer list and search", A, A, N, N),
+        new(Operation.ManageCustomers, "create and change customers", A, A, N, N),
+        new(Operation.ReadCustomerAccount, "a customer's record, balance and ledger", A, A, N, O),
+        new(Operation.ExportLedger, "a customer's ledger as CSV", A, A, N, N),
+        new(Operation.ReadDeliveries, "a day's deliveries, one entry, the routes", A, A, A, N),
+        new(Operation.RecordDeliveries, "record a delivery, change its quantity or status, mark a route delivered", A, A, A, N),
+        new(Operation.PriceDeliveries, "set a delivery's price", A, A, N, N),
+        new(Operation.PrepareDaySheet, "prepare a day sheet", A, A, N, N),
+        new(Operation.RecordPayments, "record a payment (an agent: cash, today)", A, A, A, N),
+        new(Operation.RecordAnyPayment, "record a payment by any method on any day of the window", A, A, N, N),
+        new(Operation.ReadPayments, "payments, listed and searched", A, A, N, O),
+        new(Operation.ReadStats, "the day's figures", A, A, N, N),
+        new(Operation.ReadAnalytics, "analytics and their CSVs", A, A, N, N),
+        new(Operation.ReadActivity, "the activity log", A, A, N, N),
+        new(Operation.ManageUsers, "users: list, create, change, disable, reset passwords", A, N, N, N),
+        new(Operation.ReadRealtimeStatus, "real-time status and metrics", A, N, N, N),
+        new(Operation.FollowOrders, "follow an order's room", A, A, N, N),
+    ];
+
+    private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);
+
+    public static AccessRule Of(Operation operation) => ByOperation[operation];
+
+    public static Access AccessOf(string role, Operation operation) => Of(operation).For(role);
+
+    /// <summary>The roles with any access to the operation: what its endpoint's authorization policy requires.</summary>
+    public static IReadOnlyList<string> RolesFor(Operation operation) =>
+        Roles.All.Where(r => AccessOf(r, operation) != Access.None).ToList();
+
+    public static string PolicyName(Operation operation) => "op:" + operation;
+
+    /// <summary>The table as README writes it (a test keeps the two the same).</summary>
+    public static string Markdown()
+    {
+        var lines = new List<string>
+        {
+            "| operation | covers | Admin | Staff | Delivery | Customer |",
+            "|---|---|---|---|---|---|",
+        };
+        lines.AddRange(Table.Select(p =>
+            $"| `{p.Operation}` | {p.Covers} | {Cell(p.Admin)} | {Cell(p.Staff)} | {Cell(p.Delivery)} | {Cell(p.Customer)} |"));
+        return string.Join('\n', lines);
+
+        static string Cell(Access access) => access switch
+        {
+            Access.All => "yes",
+            Access.Own => "own",
+            _ => "—",
+        };
+    }
+}
