@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Dashboard.Domain.Users;
 
 /// <summary>
@@ -7,7 +10,7 @@ namespace Dashboard.Domain.Users;
 /// </summary>
 public sealed class SignInAttemptEntity
 {
-    /// <summary>SHA-256 (hex) of the normalized email: the table never holds what people typed.</summary>
+    /// <summary>SHA-256 (hex) of the normalized email (<see cref="AccountOf"/>): the table never holds what people typed.</summary>
     public string Account { get; set; } = "";
 
     /// <summary>The client address (an IPv6 address by its /64 network).</summary>
@@ -17,4 +20,7 @@ public sealed class SignInAttemptEntity
 
     /// <summary>The last failure plus the lockout duration: until then the failures count (and, at the limit, lock).</summary>
     public DateTime ExpiresAt { get; set; }
+
+    public static string AccountOf(string normalizedEmail) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedEmail)));
 }

@@ -117,18 +117,23 @@ public sealed partial class UserService
             new Validation().Add("password", "password is required.").ThrowIfInvalid();
         }
 
-        return await ChangeAsync(actor, id, async (users, _, user, before) =>
+        return await ChangeAsync(actor, id, async (users, db, user, before) =>
         {
             await CheckPasswordAsync(users, user, command.Password!);
             Check(await users.RemovePasswordAsync(user));
             Check(await users.AddPasswordAsync(user, command.Password!));
             if (!before.Disabled)
             {
-                // A fresh password is also the way out of a lockout after wrong guesses.
                 Check(await users.SetLockoutEndDateAsync(user, null));
             }
 
             Check(await users.ResetAccessFailedCountAsync(user));
+            // A fresh password is also the way out of a lockout after wrong guesses, from every address.
+            if (user.NormalizedEmail is { } email)
+            {
+                var account = SignInAttemptEntity.AccountOf(email);
+                await db.SignInAttempts.Where(a => a.Account == account).ExecuteDeleteAsync(ct);
+            }
             return ("user.password_reset", $"Reset the password of {before.Email}");
         }, ct);
     }

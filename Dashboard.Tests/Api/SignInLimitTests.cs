@@ -53,6 +53,30 @@ public sealed class SignInLockoutTests(DashboardApp app) : IClassFixture<Dashboa
     }
 
     [Fact]
+    public async Task A_password_reset_by_an_admin_ends_the_lockout_at_once()
+    {
+        using var admin = await app.AdminClientAsync();
+        var (email, _) = await ApiScenario.CreateUserAsync(admin, "Staff");
+        using var phone = SignInClients.From(app, "127.0.0.7");
+        for (var i = 0; i < 5; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, await SignInClients.TryAsync(phone, email, "forgot-" + i));
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, await SignInClients.TryAsync(phone, email, "forgot-again"));
+        string id;
+        await using (var db = app.Db())
+        {
+            id = (await db.Users.SingleAsync(u => u.Email == email)).Id;
+        }
+
+        const string fresh = "Fresh1!password";
+        await ApiAssert.Json(await admin.PostAsJsonAsync($"/api/v1/users/{id}/password", new { password = fresh }));
+
+        Assert.Equal(HttpStatusCode.OK, await SignInClients.TryAsync(phone, email, fresh));
+    }
+
+    [Fact]
     public async Task An_unknown_email_is_checked_against_a_hash_and_locked_like_a_known_one()
     {
         using var admin = await app.AdminClientAsync();

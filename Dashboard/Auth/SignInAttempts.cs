@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -72,6 +71,5 @@ public sealed class SignInAttempts(DomainWriter writer, IOptions<SignInLimitOpti
         await db.SignInAttempts.Where(a => a.ExpiresAt <= now).ExecuteDeleteAsync();
     }
 
-    private static string Account(string normalizedEmail) =>
-        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedEmail)));
+    private static string Account(string normalizedEmail) => SignInAttemptEntity.AccountOf(normalizedEmail);
 }
