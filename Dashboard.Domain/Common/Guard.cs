@@ -20,11 +20,22 @@ public static class Guard
     }
 
     /// <summary>The operation on one customer's data: with <see cref="Access.Own"/>, only the actor's own customer.</summary>
-    public static void Require(Actor actor, Operation operation, Guid customerId)
+    public static void Require(Actor actor, Operation operation, Guid customerId) => Require(actor, operation, customerId, route: null);
+
+    /// <summary>
+    /// The operation on the data of one customer, who is on <paramref name="route"/>: with <see cref="Access.Own"/> only
+    /// the actor's own customer, with <see cref="Access.Route"/> only a customer on one of the agent's routes.
+    /// </summary>
+    public static void Require(Actor actor, Operation operation, Guid customerId, string? route)
     {
-        if (Require(actor, operation) == Access.Own && actor.CustomerId != customerId)
+        switch (Require(actor, operation))
         {
-            throw DomainException.Forbidden("You may only see your own account.");
+            case Access.Own when actor.CustomerId != customerId:
+                throw DomainException.Forbidden("You may only see your own account.");
+            case Access.Route when !actor.Serves(route):
+                throw DomainException.Forbidden(string.IsNullOrWhiteSpace(route)
+                    ? "This customer is on no route; only staff handle them."
+                    : $"This customer is on route {route}, which is not one of yours.");
         }
     }
 

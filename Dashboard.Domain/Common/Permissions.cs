@@ -19,7 +19,6 @@ public enum Operation
     ReadActivity,
     ManageUsers,
     ReadRealtimeStatus,
-    FollowOrders,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -30,6 +29,9 @@ public enum Access
 
     /// <summary>Only for the customer the user is linked to (their own record, balance, ledger, payments).</summary>
     Own,
+
+    /// <summary>Only for the customers on the delivery agent's routes.</summary>
+    Route,
 
     /// <summary>For anyone's data.</summary>
     All,
@@ -55,7 +57,7 @@ public sealed record AccessRule(Operation Operation, string Covers, Access Admin
 /// </summary>
 public static class Permissions
 {
-    private const Access N = Access.None, O = Access.Own, A = Access.All;
+    private const Access N = Access.None, O = Access.Own, R = Access.Route, A = Access.All;
 
     public static IReadOnlyList<AccessRule> Table { get; } =
     [
@@ -63,11 +65,11 @@ public static class Permissions
         new(Operation.ManageCustomers, "create and change customers", A, A, N, N),
         new(Operation.ReadCustomerAccount, "a customer's record, balance and ledger", A, A, N, O),
         new(Operation.ExportLedger, "a customer's ledger as CSV", A, A, N, N),
-        new(Operation.ReadDeliveries, "a day's deliveries, one entry, the routes", A, A, A, N),
-        new(Operation.RecordDeliveries, "record a delivery, change its quantity or status, mark a route delivered", A, A, A, N),
+        new(Operation.ReadDeliveries, "a day's deliveries, one entry, the routes", A, A, R, N),
+        new(Operation.RecordDeliveries, "record a delivery, change its quantity or status, mark a route delivered", A, A, R, N),
         new(Operation.PriceDeliveries, "set a delivery's price", A, A, N, N),
         new(Operation.PrepareDaySheet, "prepare a day sheet", A, A, N, N),
-        new(Operation.RecordPayments, "record a payment (an agent: cash, today)", A, A, A, N),
+        new(Operation.RecordPayments, "record a payment (an agent: cash, today)", A, A, R, N),
         new(Operation.RecordAnyPayment, "record a payment by any method on any day of the window", A, A, N, N),
         new(Operation.ReadPayments, "payments, listed and searched", A, A, N, O),
         new(Operation.ReadStats, "the day's figures", A, A, N, N),
@@ -75,7 +77,6 @@ public static class Permissions
         new(Operation.ReadActivity, "the activity log", A, A, N, N),
         new(Operation.ManageUsers, "users: list, create, change, disable, reset passwords", A, N, N, N),
         new(Operation.ReadRealtimeStatus, "real-time status and metrics", A, N, N, N),
-        new(Operation.FollowOrders, "follow an order's room", A, A, N, N),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);
@@ -106,6 +107,7 @@ public static class Permissions
         {
             Access.All => "yes",
             Access.Own => "own",
+            Access.Route => "their routes",
             _ => "—",
         };
     }

@@ -2,7 +2,8 @@ using Dashboard.Domain.Events;
 
 namespace Dashboard.Domain.Customers;
 
-public sealed record CustomerChanged(Customer Customer, bool Created) : IDomainEvent
+/// <param name="PreviousRoute">The route before a change of route: its agents learn that the customer left it.</param>
+public sealed record CustomerChanged(Customer Customer, bool Created, string? PreviousRoute = null) : IDomainEvent
 {
     public Guid? CustomerId => Customer.Id;
 }

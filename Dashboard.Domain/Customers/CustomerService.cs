@@ -90,7 +90,8 @@ public sealed class CustomerService(DomainWriter writer)
             entity.Version++;
             await scope.Db.SaveChangesAsync(ct);
             var customer = entity.ToModel();
-            scope.Raise(new CustomerChanged(customer, Created: false));
+            scope.Raise(new CustomerChanged(customer, Created: false,
+                string.Equals(before.Route, customer.Route, StringComparison.OrdinalIgnoreCase) ? null : before.Route));
             scope.Log("customer.updated", "customer", entity.Id, $"Updated customer {entity.Name}", entity.Id, before, customer);
             return customer;
         }, ct);
@@ -123,9 +124,12 @@ public sealed class CustomerService(DomainWriter writer)
     /// <summary>The routes customers are on, for filters and suggestions.</summary>
     public Task<IReadOnlyList<string>> RoutesAsync(Actor actor, CancellationToken ct = default)
     {
-        Guard.Require(actor, Operation.ReadDeliveries);
+        var access = Guard.Require(actor, Operation.ReadDeliveries);
         return writer.ReadAsync<IReadOnlyList<string>>(async db =>
-            await db.Customers.AsNoTracking().Where(c => c.Route != null).Select(c => c.Route!).Distinct().OrderBy(r => r).ToListAsync(ct), ct);
+        {
+            var routes = await db.Customers.AsNoTracking().Where(c => c.Route != null).Select(c => c.Route!).Distinct().OrderBy(r => r).ToListAsync(ct);
+            return access == Access.Route ? routes.Where(actor.Serves).ToList() : routes;
+        }, ct);
     }
 
     public Task<CustomerBalance> GetBalanceAsync(Actor actor, Guid id, CancellationToken ct = default)

@@ -2,7 +2,8 @@ using Dashboard.Domain.Events;
 
 namespace Dashboard.Domain.Deliveries;
 
-public sealed record DeliveryChanged(DailyEntry Entry, bool Created) : IDomainEvent
+/// <param name="Route">The customer's route: whose agents receive the change.</param>
+public sealed record DeliveryChanged(DailyEntry Entry, bool Created, string? Route = null) : IDomainEvent
 {
     public Guid? CustomerId => Entry.CustomerId;
 }

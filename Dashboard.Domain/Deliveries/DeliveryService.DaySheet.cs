@@ -8,17 +8,18 @@ public sealed partial class DeliveryService
 {
     public Task<DaySheet> DaySheetAsync(Actor actor, DateOnly date, CancellationToken ct = default)
     {
-        Guard.Require(actor, Operation.ReadDeliveries);
+        var access = Guard.Require(actor, Operation.ReadDeliveries);
         BusinessDates.Readable("date", date);
         return writer.ReadAsync(async db =>
         {
-            var rows = await db.DailyEntries.AsNoTracking().Where(e => e.Date == date)
+            var rows = await Visible(db.DailyEntries.AsNoTracking(), actor, access).Where(e => e.Date == date)
                 .Select(e => new { Entry = e, e.Customer!.Name, e.Customer.Route }).ToListAsync(ct);
             var lines = rows.OrderBy(r => r.Route is null).ThenBy(r => r.Route, StringComparer.OrdinalIgnoreCase)
                 .ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
                 .Select(r => new DaySheetLine(r.Entry.ToModel(r.Name), r.Route)).ToList();
             var onSheet = rows.Select(r => r.Entry.CustomerId).ToHashSet();
-            var active = await db.Customers.AsNoTracking().Where(c => c.IsActive).ToListAsync(ct);
+            var active = (await db.Customers.AsNoTracking().Where(c => c.IsActive).ToListAsync(ct))
+                .Where(c => access != Access.Route || actor.Serves(c.Route)).ToList();
             var missing = active.Where(c => !onSheet.Contains(c.Id))
                 .OrderBy(c => c.Route is null).ThenBy(c => c.Route, StringComparer.OrdinalIgnoreCase)
                 .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Select(c => c.ToModel()).ToList();
@@ -32,7 +33,7 @@ public sealed partial class DeliveryService
     /// </summary>
     public Task<RouteDeliveredResult> MarkRouteDeliveredAsync(Actor actor, MarkRouteDelivered command, CancellationToken ct = default)
     {
-        Guard.Require(actor, Operation.RecordDeliveries);
+        var access = Guard.Require(actor, Operation.RecordDeliveries);
         var v = new Validation();
         var date = v.Required("date", command.Date);
         if (command.Route is null)
@@ -51,12 +52,19 @@ public sealed partial class DeliveryService
         }
 
         v.ThrowIfInvalid();
+        if (access == Access.Route && !actor.Serves(route))
+        {
+            throw DomainException.Forbidden(route is "" ? "Only staff handle the customers on no route." : $"Route {route} is not one of yours.");
+        }
 
         return writer.WriteAsync(actor, async scope =>
         {
             var day = date!.Value;
             var query = scope.Db.DailyEntries.Include(e => e.Customer).Where(e => e.Date == day && e.Status == DeliveryStatus.Pending);
-            query = route is "" ? query.Where(e => e.Customer!.Route == null) : query.Where(e => e.Customer!.Route == route);
+            var key = route!.ToLowerInvariant();
+#pragma warning disable CA1862 // runs in the database as lower(), which EF Core translates; string.Equals with a comparison it does not
+            query = route is "" ? query.Where(e => e.Customer!.Route == null) : query.Where(e => e.Customer!.Route!.ToLower() == key);
+#pragma warning restore CA1862
             var pending = await query.ToListAsync(ct);
             foreach (var entity in pending)
             {
@@ -68,11 +76,11 @@ public sealed partial class DeliveryService
             }
 
             await scope.Db.SaveChangesAsync(ct);
-            var entries = pending.OrderBy(e => e.Customer!.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(e => e.ToModel(e.Customer!.Name)).ToList();
-            foreach (var entry in entries)
+            var marked = pending.OrderBy(e => e.Customer!.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            var entries = marked.Select(e => e.ToModel(e.Customer!.Name)).ToList();
+            foreach (var (entity, entry) in marked.Zip(entries))
             {
-                scope.Raise(new DeliveryChanged(entry, Created: false));
+                scope.Raise(new DeliveryChanged(entry, Created: false, entity.Customer!.Route));
                 scope.Raise(new BalanceChanged(await CustomerService.BalanceOf(scope.Db, entry.CustomerId, ct)));
             }
 

@@ -40,6 +40,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         {
             var customer = await scope.Db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct)
                 ?? throw DomainException.NotFound("Customer", customerId!.Value);
+            Guard.Require(actor, Operation.RecordDeliveries, customer.Id, customer.Route);
             var entity = await scope.Db.DailyEntries.FirstOrDefaultAsync(e => e.CustomerId == customer.Id && e.Date == date, ct);
             var created = entity is null;
             if (created && !customer.IsActive)
@@ -67,7 +68,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
             entity.Quantity = quantity!.Value;
             entity.PricePerLiter = command.PricePerLiter ?? (created ? customer.PricePerLiter : entity.PricePerLiter);
             entity.Status = status!.Value;
-            return new RecordDeliveryResult(await SaveAsync(scope, entity, customer.Name, before, ct), created);
+            return new RecordDeliveryResult(await SaveAsync(scope, entity, customer, before, ct), created);
         }, ct);
     }
 
@@ -90,6 +91,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         {
             var entity = await scope.Db.DailyEntries.Include(e => e.Customer).FirstOrDefaultAsync(e => e.Id == id, ct)
                 ?? throw DomainException.NotFound("Delivery entry", id);
+            Guard.Require(actor, Operation.RecordDeliveries, entity.CustomerId, entity.Customer!.Route);
             CheckVersion(entity, command.Version, requiredUnlessPending: false);
 
             if (status == DeliveryStatus.Delivered && entity.Date > scope.Clock.Today)
@@ -101,22 +103,22 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
             closed.WritableDay("date", entity.Date, scope.Clock, MaxDaysAhead);
             closed.ThrowIfInvalid();
 
-            var name = entity.Customer!.Name;
-            var before = entity.ToModel(name);
+            var before = entity.ToModel(entity.Customer.Name);
             entity.Quantity = command.Quantity ?? entity.Quantity;
             entity.PricePerLiter = command.PricePerLiter ?? entity.PricePerLiter;
             entity.Status = status ?? entity.Status;
-            return await SaveAsync(scope, entity, name, before, ct);
+            return await SaveAsync(scope, entity, entity.Customer, before, ct);
         }, ct);
     }
 
+    /// <summary>The day's entries; an agent's, of their routes only.</summary>
     public Task<IReadOnlyList<DailyEntry>> ListAsync(Actor actor, DateOnly date, CancellationToken ct = default)
     {
-        Guard.Require(actor, Operation.ReadDeliveries);
+        var access = Guard.Require(actor, Operation.ReadDeliveries);
         BusinessDates.Readable("date", date);
         return writer.ReadAsync<IReadOnlyList<DailyEntry>>(async db =>
         {
-            var rows = await db.DailyEntries.AsNoTracking().Where(e => e.Date == date)
+            var rows = await Visible(db.DailyEntries.AsNoTracking(), actor, access).Where(e => e.Date == date)
                 .Select(e => new { Entry = e, e.Customer!.Name, e.Customer.Route }).ToListAsync(ct);
             return rows.OrderBy(r => r.Route).ThenBy(r => r.Name).Select(r => r.Entry.ToModel(r.Name)).ToList();
         }, ct);
@@ -128,8 +130,9 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         return writer.ReadAsync(async db =>
         {
             var row = await db.DailyEntries.AsNoTracking().Where(e => e.Id == id)
-                .Select(e => new { Entry = e, e.Customer!.Name }).FirstOrDefaultAsync(ct)
+                .Select(e => new { Entry = e, e.Customer!.Name, e.Customer.Route }).FirstOrDefaultAsync(ct)
                 ?? throw DomainException.NotFound("Delivery entry", id);
+            Guard.Require(actor, Operation.ReadDeliveries, row.Entry.CustomerId, row.Route);
             return row.Entry.ToModel(row.Name);
         }, ct);
     }
@@ -179,7 +182,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         }, ct);
     }
 
-    private static async Task<DailyEntry> SaveAsync(WriteScope scope, DailyEntryEntity entity, string customerName,
+    private static async Task<DailyEntry> SaveAsync(WriteScope scope, DailyEntryEntity entity, CustomerEntity customer,
         DailyEntry? before, CancellationToken ct)
     {
         entity.Amount = Money.Round(entity.Quantity * entity.PricePerLiter);
@@ -187,13 +190,26 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         entity.UpdatedAt = scope.Now;
         entity.Version++;
         await scope.Db.SaveChangesAsync(ct);
+        var customerName = customer.Name;
         var entry = entity.ToModel(customerName);
         var balance = await CustomerService.BalanceOf(scope.Db, entity.CustomerId, ct);
-        scope.Raise(new DeliveryChanged(entry, Created: before is null));
+        scope.Raise(new DeliveryChanged(entry, Created: before is null, customer.Route));
         scope.Raise(new BalanceChanged(balance));
         var summary = $"{customerName}: {entry.Quantity:0.###} L {entry.Status.ToString().ToLowerInvariant()} on {entry.Date:yyyy-MM-dd} ({entry.Amount:0.00})";
         scope.Log(before is null ? "delivery.recorded" : "delivery.updated", "delivery", entity.Id, summary, entity.CustomerId, before, entry);
         return entry;
+    }
+
+    /// <summary>Entries an actor may see: with <see cref="Access.Route"/>, those of customers on the agent's routes.</summary>
+    internal static IQueryable<DailyEntryEntity> Visible(IQueryable<DailyEntryEntity> entries, Actor actor, Access access)
+    {
+        if (access != Access.Route)
+        {
+            return entries;
+        }
+
+        var routes = actor.RouteKeys;
+        return entries.Where(e => e.Customer!.Route != null && routes.Contains(e.Customer.Route.ToLower()));
     }
 
     /// <summary>An agent records quantity and status; the price is the customer's, set by staff.</summary>

@@ -42,6 +42,7 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
         {
             var customer = await scope.Db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct)
                 ?? throw DomainException.NotFound("Customer", customerId!.Value);
+            Guard.Require(actor, Operation.RecordPayments, customer.Id, customer.Route);
             var entity = new PaymentEntity
             {
                 Id = Guid.CreateVersion7(),

@@ -27,6 +27,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<SignInAttemptEntity> SignInAttempts => Set<SignInAttemptEntity>();
 
+    public DbSet<AgentRouteEntity> AgentRoutes => Set<AgentRouteEntity>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -119,6 +121,15 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             a.Property(x => x.Account).HasMaxLength(64);
             a.Property(x => x.Address).HasMaxLength(64);
             a.HasIndex(x => x.ExpiresAt);
+        });
+
+        builder.Entity<AgentRouteEntity>(r =>
+        {
+            r.ToTable("AgentRoutes");
+            r.HasKey(x => new { x.UserId, x.Route });
+            r.Property(x => x.UserId).HasMaxLength(450);
+            r.Property(x => x.Route).HasMaxLength(50);
+            r.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
         builder.Entity<AppSecret>(s =>

@@ -2,10 +2,15 @@ using Dashboard.Domain.Events;
 
 namespace Dashboard.Domain.Users;
 
-public sealed record CreateUser(string? Email, string? Password, string? Role, Guid? CustomerId, string? DisplayName);
+/// <param name="Routes">A Delivery user's routes; refused for any other role.</param>
+public sealed record CreateUser(string? Email, string? Password, string? Role, Guid? CustomerId, string? DisplayName,
+    IReadOnlyList<string?>? Routes = null);
 
-/// <summary>A partial edit: null leaves a field as it is. A role other than Customer drops the customer link.</summary>
-public sealed record UpdateUser(string? Role, string? DisplayName, Guid? CustomerId);
+/// <summary>
+/// A partial edit: null leaves a field as it is. A role other than Customer drops the customer link, a role other than
+/// Delivery the routes; <paramref name="Routes"/> replaces an agent's routes (<c>[]</c>: none).
+/// </summary>
+public sealed record UpdateUser(string? Role, string? DisplayName, Guid? CustomerId, IReadOnlyList<string?>? Routes = null);
 
 public sealed record ResetPassword(string? Password);
 
@@ -20,7 +25,8 @@ public sealed record UserSummary(
     string? CustomerName,
     bool Disabled,
     bool LockedOut,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    IReadOnlyList<string> Routes);
 
 /// <summary>A user was created or changed. Carries no secret: no password, no security stamp.</summary>
 public sealed record UserChanged(UserSummary User) : IDomainEvent

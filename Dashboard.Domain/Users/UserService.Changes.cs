@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Dashboard.Domain.Users;
 
 /// <summary>
-/// Changes to an existing user. Each one that touches what the user may do (role, customer link, disabled, password)
+/// Changes to an existing user. Each one that touches what the user may do (role, customer link, routes, disabled, password)
 /// renews the security stamp, so every cookie and token issued before it is refused from then on.
 /// The rules are checked inside the write's turn, so two admins cannot together disable the last two admins.
 /// </summary>
@@ -27,6 +27,7 @@ public sealed partial class UserService
             var customerId = role == Roles.Customer ? command.CustomerId ?? user.CustomerId : command.CustomerId;
             var link = new Validation();
             CheckLink(link, role, customerId);
+            var routes = ValidRoutes(link, role, command.Routes) ?? (role == Roles.Delivery ? before.Routes : []);
             link.ThrowIfInvalid();
             if (role != before.Role)
             {
@@ -46,7 +47,13 @@ public sealed partial class UserService
                 throw DomainException.NotFound("Customer", cid);
             }
 
-            var rightsChanged = role != before.Role || customerId != user.CustomerId;
+            var routesChanged = !routes.Order(StringComparer.OrdinalIgnoreCase).SequenceEqual(before.Routes, StringComparer.Ordinal);
+            var rightsChanged = role != before.Role || customerId != user.CustomerId || routesChanged;
+            if (routesChanged)
+            {
+                await SetRoutesAsync(db, user.Id, routes, ct);
+            }
+
             if (role != before.Role)
             {
                 Check(await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user)));

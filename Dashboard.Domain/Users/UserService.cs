@@ -15,6 +15,8 @@ namespace Dashboard.Domain.Users;
 /// </remarks>
 public sealed partial class UserService(IServiceScopeFactory scopes, DomainWriter writer, BusinessClock clock, IEnumerable<IUserSignInCache> caches)
 {
+    public const int MaxRoutes = 50;
+
     public async Task<UserSummary> CreateAsync(Actor actor, CreateUser command, CancellationToken ct = default)
     {
         Guard.Require(actor, Operation.ManageUsers);
@@ -37,6 +39,7 @@ public sealed partial class UserService(IServiceScopeFactory scopes, DomainWrite
         }
 
         var displayName = v.Text("displayName", command.DisplayName, 100, required: false);
+        var routes = role is null ? null : ValidRoutes(v, role, command.Routes);
         v.ThrowIfInvalid();
 
         await using var scope = scopes.CreateAsyncScope();
@@ -66,6 +69,7 @@ public sealed partial class UserService(IServiceScopeFactory scopes, DomainWrite
             };
             Check(await users.CreateAsync(user, command.Password!));
             Check(await users.AddToRoleAsync(user, role!));
+            await SetRoutesAsync(db, user.Id, routes ?? [], ct);
             var summary = await SummaryAsync(db, user.Id, ct);
             w.Log("user.created", "user", user.Id, $"Created {role} user {user.Email}", user.CustomerId, after: summary);
             w.Raise(new UserChanged(summary));
@@ -107,8 +111,50 @@ public sealed partial class UserService(IServiceScopeFactory scopes, DomainWrite
                           orderby u.Email
                           select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.CustomerId, CustomerName = c.Name, u.LockoutEnd, u.CreatedAt })
             .ToListAsync(ct);
+        var routes = (await db.AgentRoutes.AsNoTracking().Where(r => id == null || r.UserId == id).ToListAsync(ct))
+            .ToLookup(r => r.UserId, r => r.Route, StringComparer.Ordinal);
         return rows.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, u.Role ?? "", u.CustomerId, u.CustomerName,
-            UserRules.IsDisabled(u.LockoutEnd), UserRules.IsLockedOut(u.LockoutEnd, now), u.CreatedAt)).ToList();
+            UserRules.IsDisabled(u.LockoutEnd), UserRules.IsLockedOut(u.LockoutEnd, now), u.CreatedAt,
+            [.. routes[u.Id].Order(StringComparer.OrdinalIgnoreCase)])).ToList();
+    }
+
+    /// <summary>An agent's routes: each one line, at most 50 characters, without repeats (case-insensitive). Only agents have any.</summary>
+    private static List<string>? ValidRoutes(Validation v, string role, IReadOnlyList<string?>? routes)
+    {
+        if (routes is null)
+        {
+            return null;
+        }
+
+        if (role != Roles.Delivery && routes.Count > 0)
+        {
+            v.Add("routes", "Only Delivery users serve routes.");
+            return null;
+        }
+
+        if (routes.Count > MaxRoutes)
+        {
+            v.Add("routes", $"An agent serves at most {MaxRoutes} routes.");
+            return null;
+        }
+
+        var valid = new List<string>();
+        foreach (var route in routes)
+        {
+            if (v.Text("routes", route, 50, required: true) is { Length: > 0 } name && !valid.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                valid.Add(name);
+            }
+        }
+
+        return valid;
+    }
+
+    private static async Task SetRoutesAsync(DashboardDbContext db, string userId, IReadOnlyList<string> routes, CancellationToken ct)
+    {
+        await db.AgentRoutes.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
+        db.AgentRoutes.AddRange(routes.Select(r => new AgentRouteEntity { UserId = userId, Route = r }));
+        await db.SaveChangesAsync(ct);
     }
 
     private static string? ValidRole(Validation v, string? value, bool required)

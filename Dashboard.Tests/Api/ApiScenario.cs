@@ -15,11 +15,13 @@ public static class ApiScenario
         return json.GetProperty("id").GetGuid();
     }
 
-    public static async Task<(string Email, string Password)> CreateUserAsync(HttpClient admin, string role, Guid? customerId = null)
+    /// <param name="routes">A Delivery user's routes; by default "North", the route <see cref="CreateCustomerAsync"/> puts customers on.</param>
+    public static async Task<(string Email, string Password)> CreateUserAsync(HttpClient admin, string role, Guid? customerId = null, string[]? routes = null)
     {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
         var password = "Pw1!" + Guid.NewGuid().ToString("N")[..12];
-        var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, password, role, customerId });
+        routes ??= role == "Delivery" ? ["North"] : null;
+        var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, password, role, customerId, routes });
         await ApiAssert.Json(response, HttpStatusCode.Created);
         return (email, password);
     }

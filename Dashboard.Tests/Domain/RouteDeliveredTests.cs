@@ -58,7 +58,7 @@ public sealed class RouteDeliveredTests : IAsyncLifetime
         await _h.CreateCustomerAsync("Routed Ravi", route: "East");
         await _h.Deliveries.GenerateAsync(DomainHarness.Admin, new GenerateDaySheet(_h.Today));
 
-        var unrouted = await _h.Deliveries.MarkRouteDeliveredAsync(DomainHarness.Delivery, new MarkRouteDelivered(_h.Today, ""));
+        var unrouted = await _h.Deliveries.MarkRouteDeliveredAsync(DomainHarness.Staff, new MarkRouteDelivered(_h.Today, ""));
         Assert.Equal(loose.Id, Assert.Single(unrouted.Entries).CustomerId);
 
         var before = await _h.CountRowsAsync();

@@ -63,7 +63,8 @@ public sealed class DomainHarness : IAsyncDisposable
 
     public static Actor Staff { get; } = new("staff-1", "Sunil Staff", Roles.Staff, Channel.Web);
 
-    public static Actor Delivery { get; } = new("agent-1", "Ramesh Agent", Roles.Delivery, Channel.SocketIo);
+    /// <summary>An agent of route Jayanagar, where <see cref="CreateCustomerAsync"/> puts customers by default.</summary>
+    public static Actor Delivery { get; } = new("agent-1", "Ramesh Agent", Roles.Delivery, Channel.SocketIo, Routes: ["Jayanagar"]);
 
     public static Actor Customer(Guid customerId) => new($"customer-{customerId:N}", "A Customer", Roles.Customer, Channel.Hub, customerId);
 

@@ -8,6 +8,9 @@ public static class DashboardClaims
     public const string CustomerId = "customer_id";
     public const string DisplayName = "display_name";
 
+    /// <summary>One per route a delivery agent serves.</summary>
+    public const string Route = "route";
+
     /// <summary>Identity's own claim in the cookie (the default of IdentityOptions.ClaimsIdentity.SecurityStampClaimType).</summary>
     public const string SecurityStamp = "AspNet.Identity.SecurityStamp";
 
@@ -26,6 +29,7 @@ public static class ActorExtensions
             ?? throw DomainException.Forbidden("Your account has no role.");
         var name = user.FindFirstValue(DashboardClaims.DisplayName) ?? user.Identity?.Name ?? id;
         var customerId = Guid.TryParse(user.FindFirstValue(DashboardClaims.CustomerId), out var cid) ? cid : (Guid?)null;
-        return new Actor(id, name, role, channel, customerId);
+        var routes = role == Roles.Delivery ? user.FindAll(DashboardClaims.Route).Select(c => c.Value).ToList() : null;
+        return new Actor(id, name, role, channel, customerId, routes);
     }
 }

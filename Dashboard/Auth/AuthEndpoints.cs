@@ -1,5 +1,6 @@
 using System.Globalization;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Users;
 using Dashboard.Infrastructure;
 using Microsoft.AspNetCore.Antiforgery;
@@ -35,7 +36,7 @@ public static class AuthEndpoints
     }
 
     public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueToken(
-        TokenRequest request, SignInService signIns, UserManager<AppUser> users, TokenService tokens, HttpContext http)
+        TokenRequest request, SignInService signIns, UserManager<AppUser> users, TokenService tokens, DashboardDbContext db, HttpContext http)
     {
         if (string.IsNullOrWhiteSpace(request.Email) || string.IsNullOrEmpty(request.Password))
         {
@@ -62,7 +63,7 @@ public static class AuthEndpoints
             return Problem(ApiProblems.Create(ErrorCodes.Forbidden, "This account has no role."));
         }
 
-        return TypedResults.Ok(tokens.Issue(user, role));
+        return TypedResults.Ok(tokens.Issue(user, role, role == Roles.Delivery ? await AgentRoutes.OfAsync(db, user.Id, http.RequestAborted) : []));
     }
 
     private static ProblemHttpResult Problem(ProblemDetails problem) => TypedResults.Problem(problem);

@@ -13,7 +13,8 @@ namespace Dashboard.Auth;
 
 public sealed record TokenResponse(string AccessToken, DateTime ExpiresAt, string TokenType, TokenUser User);
 
-public sealed record TokenUser(string Id, string Email, string DisplayName, string Role, Guid? CustomerId);
+/// <param name="Routes">A delivery agent's routes: the customers whose entries and cash they handle.</param>
+public sealed record TokenUser(string Id, string Email, string DisplayName, string Role, Guid? CustomerId, IReadOnlyList<string> Routes);
 
 /// <summary>
 /// Issues the signed JWTs the apps use. The key comes from configuration, or is generated once and kept in the
@@ -55,7 +56,7 @@ public sealed class TokenService(IOptions<DashboardOptions> options, BusinessClo
         _key = new SymmetricSecurityKey(Convert.FromBase64String(secret.Value));
     }
 
-    public TokenResponse Issue(AppUser user, string role)
+    public TokenResponse Issue(AppUser user, string role, IReadOnlyList<string> routes)
     {
         var expires = clock.UtcNow.Add(Settings.Lifetime);
         var claims = new List<Claim>
@@ -73,6 +74,8 @@ public sealed class TokenService(IOptions<DashboardOptions> options, BusinessClo
             claims.Add(new Claim(DashboardClaims.CustomerId, customerId.ToString()));
         }
 
+        claims.AddRange(routes.Select(r => new Claim(DashboardClaims.Route, r)));
+
         var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
             Subject = new ClaimsIdentity(claims),
@@ -83,7 +86,7 @@ public sealed class TokenService(IOptions<DashboardOptions> options, BusinessClo
             Expires = expires,
             SigningCredentials = new SigningCredentials(SigningKey, SecurityAlgorithms.HmacSha256),
         });
-        return new TokenResponse(token, expires, "Bearer", new TokenUser(user.Id, user.Email ?? "", user.DisplayName, role, user.CustomerId));
+        return new TokenResponse(token, expires, "Bearer", new TokenUser(user.Id, user.Email ?? "", user.DisplayName, role, user.CustomerId, routes));
     }
 
     /// <summary>

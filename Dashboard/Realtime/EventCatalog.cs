@@ -15,7 +15,8 @@ public sealed record Outbound(string Event, object Payload, IReadOnlyList<string
 
 /// <summary>
 /// The seed-000 event catalog and who receives what, in one place for every transport: admins and staff get every
-/// business event; delivery agents get deliveries and customers; a customer gets only what concerns their own account.
+/// business event; a delivery agent gets the deliveries and customer changes of their routes; a customer gets only
+/// what concerns their own account.
 /// </summary>
 public static class EventCatalog
 {
@@ -30,14 +31,13 @@ public static class EventCatalog
     public const string Registered = "registered";
     public const string Error = "error";
 
-    private static readonly string DeliveryRoom = Rooms.Role(Roles.Delivery);
-
     /// <summary>The one message a domain event becomes, or null for events no client receives (e.g. a day sheet generated).</summary>
     public static Outbound? Map(IDomainEvent e) => e switch
     {
-        DeliveryChanged d => new(DeliveryUpdated, d.Entry, [.. Rooms.Staff, DeliveryRoom, Rooms.Customer(d.Entry.CustomerId)]),
+        DeliveryChanged d => new(DeliveryUpdated, d.Entry, [.. Rooms.Staff, .. Rooms.RouteOf(d.Route), Rooms.Customer(d.Entry.CustomerId)]),
         PaymentAdded p => new(PaymentAdded, p.Payment, [.. Rooms.Staff, Rooms.Customer(p.Payment.CustomerId)]),
-        CustomerChanged c => new(CustomerUpdated, c.Customer, [.. Rooms.Staff, DeliveryRoom, Rooms.Customer(c.Customer.Id)]),
+        CustomerChanged c => new(CustomerUpdated, c.Customer,
+            [.. Rooms.Staff, .. Rooms.RouteOf(c.Customer.Route), .. Rooms.RouteOf(c.PreviousRoute), Rooms.Customer(c.Customer.Id)]),
         BalanceChanged b => new(BalanceUpdated, b.Balance, [.. Rooms.Staff, Rooms.Customer(b.Balance.CustomerId)]),
         ActivityLogged a => new(ActivityUpdated, new[] { a.Entry }, Rooms.Staff),
         _ => null,

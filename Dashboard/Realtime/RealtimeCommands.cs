@@ -51,7 +51,7 @@ public sealed class RealtimeCommands(
         [CustomerUpdate] = Operation.ManageCustomers,
         [StatsRequest] = Operation.ReadStats,
         [ActivityRequest] = Operation.ReadActivity,
-        [JoinOrder] = Operation.FollowOrders,
+        [JoinOrder] = null,
         [Ping] = null,
         [Register] = null,
         [JoinRoom] = null,

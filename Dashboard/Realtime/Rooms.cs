@@ -17,6 +17,12 @@ public static class Rooms
     /// <summary>Every connection of the users linked to one customer: where that customer's own events go.</summary>
     public static string Customer(Guid customerId) => $"customer:{customerId}";
 
+    /// <summary>The agents of one route: where that route's deliveries and customer changes go (lower-case, as routes match).</summary>
+    public static string Route(string route) => $"route:{route.Trim().ToLowerInvariant()}";
+
+    /// <summary>The route rooms an event about a customer on <paramref name="route"/> reaches: none for a customer on no route.</summary>
+    public static IEnumerable<string> RouteOf(string? route) => string.IsNullOrWhiteSpace(route) ? [] : [Route(route)];
+
     /// <summary>An order's tracking room (seed 001's <c>join:order</c>).</summary>
     public static string Order(string orderId) => $"order:{orderId}";
 
@@ -25,7 +31,7 @@ public static class Rooms
 
     /// <summary>
     /// Whether a client may join a room it asked for: staff may join any room; anyone else only the rooms that are
-    /// theirs already (their user, role and customer rooms). Orders do not exist yet, so only staff follow an order.
+    /// theirs already (their user, role, customer and route rooms). Orders do not exist yet, so only staff follow an order.
     /// </summary>
     public static bool MayJoin(Actor actor, string room) => actor.IsStaff || For(actor).Contains(room, StringComparer.Ordinal);
 
@@ -35,6 +41,11 @@ public static class Rooms
         if (actor is { Role: Roles.Customer, CustomerId: { } customerId })
         {
             rooms.Add(Customer(customerId));
+        }
+
+        if (actor.Role == Roles.Delivery)
+        {
+            rooms.AddRange(actor.RouteKeys.Distinct().Select(Route));
         }
 
         return rooms;
