@@ -5,7 +5,10 @@ public sealed class RealtimeOptions
 {
     public const string Section = "Realtime";
 
-    /// <summary>Largest client message accepted, in bytes.</summary>
+    /// <summary>
+    /// Largest client message accepted, in bytes: a SignalR message, or a Socket.IO packet (a binary one with its
+    /// attachments). Larger closes that connection.
+    /// </summary>
     public int MaxMessageBytes { get; set; } = 32 * 1024;
 
     public RateLimitOptions RateLimit { get; set; } = new();

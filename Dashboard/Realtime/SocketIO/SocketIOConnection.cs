@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using Dashboard.Realtime.SocketIO.Engine;
 using Dashboard.Realtime.SocketIO.Protocol;
@@ -7,18 +8,22 @@ namespace Dashboard.Realtime.SocketIO;
 
 /// <summary>
 /// One client's Engine.IO session seen as Socket.IO: decodes packets (reassembling binary attachments), routes them to
-/// the socket of their namespace, and closes the whole session on a malformed packet.
+/// the socket of their namespace, and closes the whole session on a malformed packet or one over the message limit.
 /// </summary>
 public sealed class SocketIOConnection(EngineSession session, SocketIOServer server)
 {
     private readonly ConcurrentDictionary<string, SocketIOSocket> _sockets = new(StringComparer.Ordinal);
     private SocketPacket? _binary;
     private List<byte[]>? _attachments;
+    private long _binaryBytes;
 
     /// <summary>Disconnect reasons (socket.io's own words) for a namespace ended on purpose rather than lost.</summary>
     public const string ServerDisconnect = "server namespace disconnect";
 
     public const string ClientDisconnect = "client namespace disconnect";
+
+    /// <summary>The close reason of a connection that sent a packet over <see cref="SocketIOOptions.MaxMessageBytes"/>.</summary>
+    public const string TooLargeReason = "message too large";
 
     public EngineSession Session => session;
 
@@ -35,7 +40,12 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
             }
 
             _attachments!.Add(data);
-            if (_attachments.Count == _binary.Attachments)
+            _binaryBytes += data.Length;
+            if (_binaryBytes > server.Options.MaxMessageBytes)
+            {
+                TooLarge(_binary, _binaryBytes);
+            }
+            else if (_attachments.Count == _binary.Attachments)
             {
                 var (packet, attachments) = (_binary, _attachments);
                 (_binary, _attachments) = (null, null);
@@ -45,22 +55,55 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
             return;
         }
 
+        var text = message.Text ?? "";
+        var bytes = Encoding.UTF8.GetByteCount(text);
         if (_binary is not null)
         {
             Malformed("text packet while binary attachments were expected");
         }
-        else if (!SocketCodec.TryParse(message.Text ?? "", out var packet))
+        else if (bytes > server.Options.MaxMessageBytes)
+        {
+            if (SocketCodec.TryParseHeader(text, out var header, out _))
+            {
+                TooLarge(header!, bytes);
+            }
+            else
+            {
+                Malformed("unparsable packet");
+            }
+        }
+        else if (!SocketCodec.TryParse(text, out var packet))
         {
             Malformed("unparsable packet");
         }
         else if (packet!.Attachments > 0)
         {
-            (_binary, _attachments) = (packet, new List<byte[]>(packet.Attachments));
+            (_binary, _attachments, _binaryBytes) = (packet, new List<byte[]>(packet.Attachments), bytes);
         }
         else
         {
             await DispatchAsync(packet, []);
         }
+    }
+
+    /// <summary>
+    /// A packet over the message limit is not run: an event's socket is told why (and its ack, when asked for, carries
+    /// the same), then the whole connection closes, as the engine's own limit and the hub's do.
+    /// </summary>
+    private void TooLarge(SocketPacket header, long bytes)
+    {
+        server.LogTooLarge(session.Id, bytes);
+        if (header.Type is SocketPacketType.Event or SocketPacketType.BinaryEvent
+            && _sockets.TryGetValue(header.Namespace, out var socket) && socket.Connected)
+        {
+            var refusal = socket.Namespace.Handler.OnEventTooLarge(socket, bytes, server.Options.MaxMessageBytes);
+            if (header.AckId is { } id)
+            {
+                socket.SendAck(id, refusal ?? new SocketAck([]));
+            }
+        }
+
+        session.CloseAfterQueued(TooLargeReason);
     }
 
     /// <summary>A handler threw (they answer failures themselves, so this is a bug): the session ends, as a broken one would.</summary>

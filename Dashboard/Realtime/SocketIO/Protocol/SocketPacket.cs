@@ -35,7 +35,36 @@ public static class SocketCodec
 
     public static bool TryParse(string text, out SocketPacket? packet)
     {
-        packet = null;
+        if (!TryParseHeader(text, out packet, out var dataStart))
+        {
+            return false;
+        }
+
+        if (dataStart < text.Length)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text.AsMemory(dataStart), DocumentOptions);
+                packet = packet! with { Data = document.RootElement.Clone() };
+            }
+            catch (JsonException)
+            {
+                packet = null;
+                return false;
+            }
+        }
+
+        return IsValid(packet!);
+    }
+
+    /// <summary>
+    /// The type, attachment count, namespace and ack id, without reading the JSON that starts at <paramref name="dataStart"/>:
+    /// enough to answer a packet refused unread (<see cref="SocketPacket.Data"/> is null).
+    /// </summary>
+    public static bool TryParseHeader(string text, out SocketPacket? header, out int dataStart)
+    {
+        header = null;
+        dataStart = 0;
         if (text.Length == 0 || text[0] is < '0' or > '6')
         {
             return false;
@@ -77,22 +106,9 @@ public static class SocketCodec
             i = digits;
         }
 
-        JsonElement? data = null;
-        if (i < text.Length)
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(text.AsMemory(i), DocumentOptions);
-                data = document.RootElement.Clone();
-            }
-            catch (JsonException)
-            {
-                return false;
-            }
-        }
-
-        packet = new SocketPacket(type, ns, ackId, data, attachments);
-        return IsValid(packet);
+        header = new SocketPacket(type, ns, ackId, null, attachments);
+        dataStart = i;
+        return true;
     }
 
     private static bool IsValid(SocketPacket p) => p.Type switch
