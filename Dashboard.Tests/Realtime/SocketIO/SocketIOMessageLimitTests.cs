@@ -142,4 +142,32 @@ public sealed class SocketIOMessageLimitTests(MessageLimitApp app) : IClassFixtu
         Assert.Contains(received, m => m.StartsWith("437[", StringComparison.Ordinal) && m.Contains("VALIDATION_FAILED", StringComparison.Ordinal));
         await AssertAliveAsync(neighbour);
     }
+
+    [Fact]
+    public async Task A_binary_event_whose_attachments_never_come_closes_the_connection_after_the_attachment_timeout()
+    {
+        await using var offender = await ConnectedAsync();
+        await using var neighbour = await ConnectedAsync();
+
+        await offender.SendAsync("452-7[\"ping\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+        await offender.SendBinaryAsync([1, 2, 3]); // one of the two
+
+        Assert.True(await offender.ClosedWithinAsync(CloseWithin), "a binary event missing an attachment kept its connection waiting");
+        await AssertAliveAsync(neighbour);
+    }
+
+    [Fact]
+    public async Task Attachments_that_come_within_the_timeout_are_taken()
+    {
+        await using var client = await ConnectedAsync();
+
+        await client.SendAsync("452-7[\"ping\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
+        await client.SendBinaryAsync([1, 2, 3]);
+        await Task.Delay(MessageLimitApp.AttachmentTimeout / 5);
+        await client.SendBinaryAsync([4, 5, 6]);
+
+        Assert.Equal("437[\"pong\"]", await client.ReceiveStartingWithAsync("43"));
+        await Task.Delay(MessageLimitApp.AttachmentTimeout * 1.5); // no timer left behind closes it later
+        await AssertAliveAsync(client);
+    }
 }

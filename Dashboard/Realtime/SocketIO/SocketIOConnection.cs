@@ -13,9 +13,7 @@ namespace Dashboard.Realtime.SocketIO;
 public sealed class SocketIOConnection(EngineSession session, SocketIOServer server)
 {
     private readonly ConcurrentDictionary<string, SocketIOSocket> _sockets = new(StringComparer.Ordinal);
-    private SocketPacket? _binary;
-    private List<byte[]>? _attachments;
-    private long _binaryBytes;
+    private PendingBinary? _pending;
 
     /// <summary>Disconnect reasons (socket.io's own words) for a namespace ended on purpose rather than lost.</summary>
     public const string ServerDisconnect = "server namespace disconnect";
@@ -33,23 +31,24 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
     {
         if (message.Binary is { } data)
         {
-            if (_binary is null)
+            if (Volatile.Read(ref _pending) is not { } pending)
             {
                 Malformed("binary data with no packet expecting it");
                 return;
             }
 
-            _attachments!.Add(data);
-            _binaryBytes += data.Length;
-            if (_binaryBytes > server.Options.MaxMessageBytes)
+            pending.Attachments.Add(data);
+            pending.Bytes += data.Length;
+            if (pending.Bytes > server.Options.MaxMessageBytes)
             {
-                TooLarge(_binary, _binaryBytes);
+                if (TakePending(pending))
+                {
+                    TooLarge(pending.Packet, pending.Bytes);
+                }
             }
-            else if (_attachments.Count == _binary.Attachments)
+            else if (pending.Attachments.Count == pending.Packet.Attachments && TakePending(pending))
             {
-                var (packet, attachments) = (_binary, _attachments);
-                (_binary, _attachments) = (null, null);
-                await DispatchAsync(packet, attachments);
+                await DispatchAsync(pending.Packet, pending.Attachments);
             }
 
             return;
@@ -57,7 +56,7 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
 
         var text = message.Text ?? "";
         var bytes = Encoding.UTF8.GetByteCount(text);
-        if (_binary is not null)
+        if (Volatile.Read(ref _pending) is not null)
         {
             Malformed("text packet while binary attachments were expected");
         }
@@ -78,12 +77,43 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
         }
         else if (packet!.Attachments > 0)
         {
-            (_binary, _attachments, _binaryBytes) = (packet, new List<byte[]>(packet.Attachments), bytes);
+            AwaitAttachments(packet, bytes);
         }
         else
         {
             await DispatchAsync(packet, []);
         }
+    }
+
+    /// <summary>
+    /// The attachments follow their packet at once (socket.io-client writes them together), so a wait much longer than
+    /// it takes to send <see cref="SocketIOOptions.MaxMessageBytes"/> is a client holding the connection half-read: closed,
+    /// as a malformed packet is. (The reference server waits forever.)
+    /// </summary>
+    private void AwaitAttachments(SocketPacket packet, long bytes)
+    {
+        var pending = new PendingBinary(packet, bytes);
+        Volatile.Write(ref _pending, pending);
+        var timeout = server.Options.AttachmentTimeout;
+        pending.Timer = TimeProvider.System.CreateTimer(_ =>
+        {
+            if (TakePending(pending))
+            {
+                Malformed($"{pending.Attachments.Count} of {packet.Attachments} binary attachments within {timeout.TotalMilliseconds} ms");
+            }
+        }, null, timeout, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Ends the wait for <paramref name="pending"/>'s attachments; true for the one caller that did (the last attachment, the timer, the close).</summary>
+    private bool TakePending(PendingBinary pending)
+    {
+        if (Interlocked.CompareExchange(ref _pending, null, pending) != pending)
+        {
+            return false;
+        }
+
+        pending.Dispose();
+        return true;
     }
 
     /// <summary>
@@ -207,6 +237,11 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
     /// <summary>The Engine.IO session ended: every namespace socket of it goes.</summary>
     internal void Closed(string reason)
     {
+        if (Volatile.Read(ref _pending) is { } pending)
+        {
+            TakePending(pending);
+        }
+
         foreach (var name in _sockets.Keys)
         {
             if (_sockets.TryRemove(name, out var socket))
@@ -214,5 +249,20 @@ public sealed class SocketIOConnection(EngineSession session, SocketIOServer ser
                 socket.Closed(reason);
             }
         }
+    }
+
+    /// <summary>A binary packet waiting for its attachments, and the timer that gives up on them.</summary>
+    private sealed class PendingBinary(SocketPacket packet, long bytes) : IDisposable
+    {
+        public SocketPacket Packet => packet;
+
+        public List<byte[]> Attachments { get; } = new(packet.Attachments);
+
+        /// <summary>The packet's own and its attachments' so far.</summary>
+        public long Bytes { get; set; } = bytes;
+
+        public ITimer? Timer { get; set; }
+
+        public void Dispose() => Timer?.Dispose();
     }
 }

@@ -21,6 +21,7 @@ public sealed class SocketIOEndpoint
         {
             ConnectTimeout = TimeSpan.FromMilliseconds(settings.ConnectTimeoutMs),
             MaxMessageBytes = realtime.Value.MaxMessageBytes,
+            AttachmentTimeout = TimeSpan.FromMilliseconds(settings.AttachmentTimeoutMs),
         }, json.Value.PayloadSerializerOptions, loggers.CreateLogger<SocketIOServer>());
         Main = Server.AddNamespace("/", Namespace(services, staffOnly: false));
         Admin = Server.AddNamespace(AdminNamespace, Namespace(services, staffOnly: true));

@@ -66,6 +66,9 @@ public sealed class SocketIOOptions
     /// closes the connection. The reference server bounds only each Engine.IO message (maxHttpBufferSize, 1 MB).
     /// </summary>
     public long MaxMessageBytes { get; set; } = 1_000_000;
+
+    /// <summary>How long a binary packet's attachments may take to follow it; longer closes the connection.</summary>
+    public TimeSpan AttachmentTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
