@@ -170,4 +170,36 @@ public sealed class SocketIOMessageLimitTests(MessageLimitApp app) : IClassFixtu
         await Task.Delay(MessageLimitApp.AttachmentTimeout * 1.5); // no timer left behind closes it later
         await AssertAliveAsync(client);
     }
+
+    [Theory]
+    [InlineData("{\"_placeholder\":true,\"num\":1}")]                  // the announced count is 1: only 0 exists
+    [InlineData("{\"_placeholder\":true,\"num\":-1}")]
+    [InlineData("{\"_placeholder\":true,\"num\":0.5}")]
+    [InlineData("{\"_placeholder\":true,\"num\":\"0\"}")]
+    [InlineData("{\"_placeholder\":true}")]
+    [InlineData("{\"items\":[1,{\"photo\":{\"_placeholder\":true,\"num\":7}}]}")] // nested, as deep as the data goes
+    public async Task A_placeholder_outside_the_announced_attachments_closes_only_that_connection(string argument)
+    {
+        await using var offender = await ConnectedAsync();
+        await using var neighbour = await ConnectedAsync();
+
+        await offender.SendAsync("451-7[\"ping\"," + argument + "]");
+        await SendAttachmentAsync(offender, [1, 2, 3]);
+
+        var received = await ReceivedUntilClosedAsync(offender);
+        Assert.DoesNotContain(received, m => m.Contains("pong", StringComparison.Ordinal));
+        await AssertAliveAsync(neighbour);
+    }
+
+    [Fact]
+    public async Task Placeholders_within_the_announced_attachments_are_taken()
+    {
+        await using var client = await ConnectedAsync();
+
+        await client.SendAsync("452-7[\"ping\",{\"a\":{\"_placeholder\":true,\"num\":1}},[{\"_placeholder\":true,\"num\":0}],{\"_placeholder\":false,\"num\":9}]");
+        await client.SendBinaryAsync([1]);
+        await client.SendBinaryAsync([2]);
+
+        Assert.Equal("437[\"pong\"]", await client.ReceiveStartingWithAsync("43"));
+    }
 }
