@@ -5,7 +5,10 @@ public sealed class RealtimeOptions
 {
     public const string Section = "Realtime";
 
-    /// <summary>Largest client message accepted, in bytes.</summary>
+    /// <summary>
+    /// Largest client message accepted, in bytes: a SignalR message, or a Socket.IO packet (a binary one with its
+    /// attachments). Larger closes that connection.
+    /// </summary>
     public int MaxMessageBytes { get; set; } = 32 * 1024;
 
     public RateLimitOptions RateLimit { get; set; } = new();
@@ -48,6 +51,9 @@ public sealed class SocketIOSettings
 
     /// <summary>A client that has not connected to a namespace by then is dropped.</summary>
     public int ConnectTimeoutMs { get; set; } = 45_000;
+
+    /// <summary>How long a binary event's attachments may take to follow it (the reference server has no bound); longer closes the connection.</summary>
+    public int AttachmentTimeoutMs { get; set; } = 10_000;
 
     /// <summary>Largest HTTP body or WebSocket message accepted (the reference server's maxHttpBufferSize); larger closes the connection.</summary>
     public int MaxPayloadBytes { get; set; } = 100_000;

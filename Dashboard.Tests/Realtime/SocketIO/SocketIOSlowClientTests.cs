@@ -35,8 +35,9 @@ public sealed class SocketIOSlowClientTests(TinyOutboxApp app) : IClassFixture<T
         var dropped = await DroppedAsync(admin);
         await using var socket = await RawWebSocket.OpenAsync(app.BaseAddress, answerPings: false);
 
-        // Each unknown namespace's CONNECT_ERROR echoes its 60 KB name: unread, they fill the socket's buffers, then the outbox.
-        var connect = "40/" + new string('x', 60_000) + ",";
+        // Each unknown namespace's CONNECT_ERROR echoes its 30 KB name (a packet under Realtime:MaxMessageBytes): unread,
+        // they fill the socket's buffers, then the outbox.
+        var connect = "40/" + new string('x', 30_000) + ",";
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (await DroppedAsync(admin) == dropped && DateTime.UtcNow < deadline)
         {

@@ -169,6 +169,10 @@ public sealed partial class DashboardNamespace(
         return Reject(socket, RealtimeError.RateLimited());
     }
 
+    /// <summary>The hub's limit (Realtime:MaxMessageBytes): VALIDATION_FAILED, and the connection closes, as a hub's does.</summary>
+    public SocketAck? OnEventTooLarge(SocketIOSocket socket, long bytes, long limit) => Reject(socket, new RealtimeError(
+        $"The message is {bytes} bytes; a client may send at most {limit}. The connection is closed.", ErrorCodes.ValidationFailed));
+
     /// <summary>The <c>error</c> event, and the ack's <c>{ error: { message, code } }</c>; the connection stays up.</summary>
     private SocketAck Reject(SocketIOSocket socket, RealtimeError error)
     {

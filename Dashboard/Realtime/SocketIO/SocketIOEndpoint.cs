@@ -17,8 +17,12 @@ public sealed class SocketIOEndpoint
     {
         var settings = realtime.Value.SocketIO;
         var metrics = services.GetRequiredService<RealtimeMetrics>();
-        Server = new SocketIOServer(new SocketIOOptions { ConnectTimeout = TimeSpan.FromMilliseconds(settings.ConnectTimeoutMs) },
-            json.Value.PayloadSerializerOptions, loggers.CreateLogger<SocketIOServer>());
+        Server = new SocketIOServer(new SocketIOOptions
+        {
+            ConnectTimeout = TimeSpan.FromMilliseconds(settings.ConnectTimeoutMs),
+            MaxMessageBytes = realtime.Value.MaxMessageBytes,
+            AttachmentTimeout = TimeSpan.FromMilliseconds(settings.AttachmentTimeoutMs),
+        }, json.Value.PayloadSerializerOptions, loggers.CreateLogger<SocketIOServer>());
         Main = Server.AddNamespace("/", Namespace(services, staffOnly: false));
         Admin = Server.AddNamespace(AdminNamespace, Namespace(services, staffOnly: true));
         Engine = new EngineServer(new EngineOptions

@@ -20,6 +20,12 @@ public interface ISocketNamespaceHandler
     /// client sends faster than its commands complete. The ack's arguments when the client asked for one.
     /// </summary>
     SocketAck? OnEventRefused(SocketIOSocket socket, SocketEvent message) => null;
+
+    /// <summary>
+    /// An event not run because it is over <see cref="SocketIOOptions.MaxMessageBytes"/>; the connection closes once this
+    /// returns. The ack's arguments when the client asked for one (sent before the close).
+    /// </summary>
+    SocketAck? OnEventTooLarge(SocketIOSocket socket, long bytes, long limit) => null;
 }
 
 /// <summary>A CONNECT for a namespace, with the client's <c>auth</c> object.</summary>
@@ -54,6 +60,15 @@ public sealed class SocketIOOptions
 
     /// <summary>Events one socket may have waiting for its handler; more are refused until it catches up.</summary>
     public int EventQueueCapacity { get; set; } = 64;
+
+    /// <summary>
+    /// Largest packet accepted, in UTF-8 bytes, a binary one counted with its attachments; larger is refused unread and
+    /// closes the connection. The reference server bounds only each Engine.IO message (maxHttpBufferSize, 1 MB).
+    /// </summary>
+    public long MaxMessageBytes { get; set; } = 1_000_000;
+
+    /// <summary>How long a binary packet's attachments may take to follow it; longer closes the connection.</summary>
+    public TimeSpan AttachmentTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }
 
 /// <summary>
@@ -112,11 +127,16 @@ public sealed partial class SocketIOServer(SocketIOOptions options, JsonSerializ
 
     internal void LogHandlerFailed(Exception ex, string sid, string @event) => LogEventHandlerFailed(ex, sid, @event);
 
+    internal void LogTooLarge(string sid, long bytes) => LogPacketTooLarge(sid, bytes, options.MaxMessageBytes);
+
     [LoggerMessage(LogLevel.Error, "The handler of event {Event} of Socket.IO session {Sid} failed; the session is closed")]
     private partial void LogEventHandlerFailed(Exception ex, string sid, string @event);
 
     [LoggerMessage(LogLevel.Debug, "Socket.IO session {Sid} connected to no namespace in time and is closed")]
     private partial void LogConnectTimeout(string sid);
+
+    [LoggerMessage(LogLevel.Information, "Socket.IO session {Sid} sent a {Bytes}-byte packet, over the {Limit} allowed, and is closed")]
+    private partial void LogPacketTooLarge(string sid, long bytes, long limit);
 
     [LoggerMessage(LogLevel.Information, "Socket.IO session {Sid} sent a malformed packet ({Reason}) and is closed")]
     private partial void LogMalformedPacket(string sid, string reason);

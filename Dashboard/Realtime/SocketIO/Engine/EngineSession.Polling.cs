@@ -11,6 +11,7 @@ public sealed partial class EngineSession
 
     private int _polling;
     private int _posting;
+    private bool _closeAlone;
     private CancellationTokenSource? _pollWake;
 
     internal async Task PollAsync(HttpContext http)
@@ -82,7 +83,7 @@ public sealed partial class EngineSession
 
         var frames = new List<EngineFrame>();
         var size = 0;
-        while (Outbox.TryPeek(out var next) && (frames.Count == 0 || size + next.PollingLength + 1 <= Options.MaxPayload))
+        while (Outbox.TryPeek(out var next) && (frames.Count == 0 || (size + next.PollingLength + 1 <= Options.MaxPayload && !IsCloseAlone(next))))
         {
             Outbox.TryRead(out next);
             frames.Add(next!);
@@ -121,6 +122,9 @@ public sealed partial class EngineSession
             await WritePayloadAsync(http, EngineFrame.Noop.Text!);
         }
     }
+
+    /// <summary>The close packet of <see cref="CloseAfterQueued"/>, which goes in a response of its own.</summary>
+    private bool IsCloseAlone(EngineFrame frame) => ReferenceEquals(frame, EngineFrame.Close) && Volatile.Read(ref _closeAlone);
 
     /// <summary>Wakes a waiting GET (it answers a noop), when an upgrade begins.</summary>
     internal void WakePoll() => Volatile.Read(ref _pollWake)?.Cancel();

@@ -108,13 +108,23 @@ public sealed partial class EngineSession
     /// <summary>Closes the session from the server side; the client is told (close packet) and may reconnect.</summary>
     public void Close(string reason) => Close(reason, EngineFrame.Close);
 
-    internal void Close(string reason, EngineFrame? last)
+    /// <summary>
+    /// Closes the session once what is already queued has gone out. Over polling the close packet then goes in a response
+    /// of its own, after the one carrying those messages, as the reference server's close waits for its buffer to drain:
+    /// socket.io-client acts on a close at once, before the messages that came in the same response reach the app.
+    /// </summary>
+    public void CloseAfterQueued(string reason) => Close(reason, EngineFrame.Close, alone: true);
+
+    internal void Close(string reason, EngineFrame? last, bool alone = false)
     {
         if (Interlocked.Exchange(ref _closed, 1) == 1)
         {
             return;
         }
 
+        // That close packet is left for a later GET, which must find the session.
+        var closePacketWaits = !IsWebSocket && (reason == SlowClientReason || (alone && _outbox.Reader.Count > 0));
+        Volatile.Write(ref _closeAlone, closePacketWaits && alone);
         if (last is not null)
         {
             _outbox.Writer.TryWrite(last);
@@ -123,7 +133,7 @@ public sealed partial class EngineSession
         _outbox.Writer.TryComplete();
         _closing.Cancel();
         _pong?.TrySetCanceled();
-        if (reason == SlowClientReason && !IsWebSocket)
+        if (closePacketWaits)
         {
             _ = RemoveAfterClosePacketAsync();
         }
@@ -144,8 +154,9 @@ public sealed partial class EngineSession
     }
 
     /// <summary>
-    /// A polling client with no GET waiting would find its session gone, and never see its close packet: the session
-    /// stays reachable until the next GET takes it (<see cref="PollAsync"/> removes it then), or PingTimeout passes.
+    /// A polling client with no GET waiting, or whose GET takes only what was queued before the close, would find its
+    /// session gone, and never see its close packet: the session stays reachable until the next GET takes it
+    /// (<see cref="PollAsync"/> removes it then), or PingTimeout passes.
     /// </summary>
     private async Task RemoveAfterClosePacketAsync()
     {

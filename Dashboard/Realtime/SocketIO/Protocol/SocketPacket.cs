@@ -35,7 +35,36 @@ public static class SocketCodec
 
     public static bool TryParse(string text, out SocketPacket? packet)
     {
-        packet = null;
+        if (!TryParseHeader(text, out packet, out var dataStart))
+        {
+            return false;
+        }
+
+        if (dataStart < text.Length)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(text.AsMemory(dataStart), DocumentOptions);
+                packet = packet! with { Data = document.RootElement.Clone() };
+            }
+            catch (JsonException)
+            {
+                packet = null;
+                return false;
+            }
+        }
+
+        return IsValid(packet!);
+    }
+
+    /// <summary>
+    /// The type, attachment count, namespace and ack id, without reading the JSON that starts at <paramref name="dataStart"/>:
+    /// enough to answer a packet refused unread (<see cref="SocketPacket.Data"/> is null).
+    /// </summary>
+    public static bool TryParseHeader(string text, out SocketPacket? header, out int dataStart)
+    {
+        header = null;
+        dataStart = 0;
         if (text.Length == 0 || text[0] is < '0' or > '6')
         {
             return false;
@@ -77,22 +106,9 @@ public static class SocketCodec
             i = digits;
         }
 
-        JsonElement? data = null;
-        if (i < text.Length)
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(text.AsMemory(i), DocumentOptions);
-                data = document.RootElement.Clone();
-            }
-            catch (JsonException)
-            {
-                return false;
-            }
-        }
-
-        packet = new SocketPacket(type, ns, ackId, data, attachments);
-        return IsValid(packet);
+        header = new SocketPacket(type, ns, ackId, null, attachments);
+        dataStart = i;
+        return true;
     }
 
     private static bool IsValid(SocketPacket p) => p.Type switch
@@ -100,9 +116,25 @@ public static class SocketCodec
         SocketPacketType.Connect => p.AckId is null && p.Data is null or { ValueKind: JsonValueKind.Object },
         SocketPacketType.Disconnect => p.AckId is null && p.Data is null,
         SocketPacketType.Event or SocketPacketType.BinaryEvent =>
-            p.Data is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() > 0 && a[0].ValueKind == JsonValueKind.String,
-        SocketPacketType.Ack or SocketPacketType.BinaryAck => p.AckId is not null && p.Data is { ValueKind: JsonValueKind.Array },
+            p.Data is { ValueKind: JsonValueKind.Array } a && a.GetArrayLength() > 0 && a[0].ValueKind == JsonValueKind.String
+            && PlaceholdersAnnounced(a, p.Attachments),
+        SocketPacketType.Ack or SocketPacketType.BinaryAck => p.AckId is not null && p.Data is { ValueKind: JsonValueKind.Array } a
+            && PlaceholdersAnnounced(a, p.Attachments),
         _ => false, // CONNECT_ERROR is the server's alone
+    };
+
+    /// <summary>
+    /// In a binary packet, every <c>{"_placeholder":true,"num":N}</c> must point at one of its attachments: N an integer
+    /// from 0 to the announced count − 1, as socket.io-parser's reconstruction requires ("illegal attachments"). In a
+    /// plain packet such an object is only data (the parser leaves it alone there too).
+    /// </summary>
+    private static bool PlaceholdersAnnounced(JsonElement data, int attachments) => attachments == 0 || data.ValueKind switch
+    {
+        JsonValueKind.Object when data.TryGetProperty("_placeholder", out var flag) && flag.ValueKind == JsonValueKind.True =>
+            data.TryGetProperty("num", out var num) && num.ValueKind == JsonValueKind.Number && num.TryGetInt32(out var n) && n >= 0 && n < attachments,
+        JsonValueKind.Object => data.EnumerateObject().All(property => PlaceholdersAnnounced(property.Value, attachments)),
+        JsonValueKind.Array => data.EnumerateArray().All(item => PlaceholdersAnnounced(item, attachments)),
+        _ => true,
     };
 
     /// <summary>Encodes a packet whose JSON body (if any) is already serialized.</summary>
