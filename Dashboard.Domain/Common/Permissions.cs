@@ -20,6 +20,8 @@ public enum Operation
     ManageUsers,
     ReadRealtimeStatus,
     FollowOrders,
+    ReadProducts,
+    ManageProducts,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -76,6 +78,8 @@ public static class Permissions
         new(Operation.ManageUsers, "users: list, create, change, disable, reset passwords", A, N, N, N),
         new(Operation.ReadRealtimeStatus, "real-time status and metrics", A, N, N, N),
         new(Operation.FollowOrders, "follow an order's room", A, A, N, N),
+        new(Operation.ReadProducts, "the product catalog (what can be ordered)", A, A, A, A),
+        new(Operation.ManageProducts, "create and change products, list inactive ones", A, A, N, N),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);

@@ -3,6 +3,7 @@ using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Payments;
+using Dashboard.Domain.Products;
 using Dashboard.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<RealtimeSessionEntity> RealtimeSessions => Set<RealtimeSessionEntity>();
 
     public DbSet<SignInAttemptEntity> SignInAttempts => Set<SignInAttemptEntity>();
+
+    public DbSet<ProductEntity> Products => Set<ProductEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -119,6 +122,17 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             a.Property(x => x.Account).HasMaxLength(64);
             a.Property(x => x.Address).HasMaxLength(64);
             a.HasIndex(x => x.ExpiresAt);
+        });
+
+        builder.Entity<ProductEntity>(p =>
+        {
+            p.ToTable("Products");
+            p.Property(x => x.Name).HasMaxLength(100);
+            p.Property(x => x.NormalizedName).HasMaxLength(100);
+            p.Property(x => x.Unit).HasMaxLength(16);
+            p.Property(x => x.Price).HasPrecision(10, 2);
+            p.Property(x => x.Version).IsConcurrencyToken();
+            p.HasIndex(x => x.NormalizedName).IsUnique();
         });
 
         builder.Entity<AppSecret>(s =>
