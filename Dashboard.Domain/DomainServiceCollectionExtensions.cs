@@ -6,6 +6,7 @@ using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Products;
 using Dashboard.Domain.Stats;
 using Dashboard.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -37,6 +38,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<CustomerService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<PaymentService>();
+        services.AddSingleton<ProductService>();
         services.AddSingleton<StatsService>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<ActivityService>();

@@ -19,6 +19,8 @@ public enum Operation
     ReadActivity,
     ManageUsers,
     ReadRealtimeStatus,
+    ReadProducts,
+    ManageProducts,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -77,6 +79,8 @@ public static class Permissions
         new(Operation.ReadActivity, "the activity log", A, A, N, N),
         new(Operation.ManageUsers, "users: list, create, change, disable, reset passwords", A, N, N, N),
         new(Operation.ReadRealtimeStatus, "real-time status and metrics", A, N, N, N),
+        new(Operation.ReadProducts, "the product catalog (what can be ordered)", A, A, A, A),
+        new(Operation.ManageProducts, "create and change products, list inactive ones", A, A, N, N),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);

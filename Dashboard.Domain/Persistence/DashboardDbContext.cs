@@ -3,6 +3,7 @@ using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Payments;
+using Dashboard.Domain.Products;
 using Dashboard.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -28,6 +29,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<SignInAttemptEntity> SignInAttempts => Set<SignInAttemptEntity>();
 
     public DbSet<AgentRouteEntity> AgentRoutes => Set<AgentRouteEntity>();
+
+    public DbSet<ProductEntity> Products => Set<ProductEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -130,6 +133,17 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             r.Property(x => x.UserId).HasMaxLength(450);
             r.Property(x => x.Route).HasMaxLength(50);
             r.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<ProductEntity>(p =>
+        {
+            p.ToTable("Products");
+            p.Property(x => x.Name).HasMaxLength(100);
+            p.Property(x => x.NormalizedName).HasMaxLength(100);
+            p.Property(x => x.Unit).HasMaxLength(16);
+            p.Property(x => x.Price).HasPrecision(10, 2);
+            p.Property(x => x.Version).IsConcurrencyToken();
+            p.HasIndex(x => x.NormalizedName).IsUnique();
         });
 
         builder.Entity<AppSecret>(s =>

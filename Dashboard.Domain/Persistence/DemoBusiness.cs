@@ -5,6 +5,7 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Payments;
+using Dashboard.Domain.Products;
 using static Dashboard.Domain.Persistence.DemoCatalog;
 
 namespace Dashboard.Domain.Persistence;
@@ -38,6 +39,8 @@ internal sealed class DemoBusiness
 
     public List<PaymentEntity> Payments { get; } = [];
 
+    public List<ProductEntity> Products { get; } = [];
+
     public List<ActivityEntity> Activity { get; } = [];
 
     public static DemoBusiness Generate(BusinessClock clock)
@@ -50,6 +53,7 @@ internal sealed class DemoBusiness
             business.Simulate(profiles[i], new Random(Seed + 1 + i));
         }
 
+        business.AddProducts(new Random(Seed - 1));
         business.BuildActivity();
         return business;
     }
@@ -273,6 +277,19 @@ internal sealed class DemoBusiness
 
         var utc = TimeZoneInfo.ConvertTimeToUtc(local, _zone);
         return utc < _now ? utc : _now;
+    }
+
+    private void AddProducts(Random rng)
+    {
+        var createdAt = Utc(_today.AddDays(-90), 10 * 60);
+        foreach (var (name, unit, price) in DemoCatalog.Products)
+        {
+            Products.Add(new ProductEntity
+            {
+                Id = NewId(createdAt, rng), Name = name, NormalizedName = ProductEntity.Normalize(name), Unit = unit, Price = price,
+                IsActive = true, CreatedAt = createdAt, UpdatedAt = createdAt, Version = 1,
+            });
+        }
     }
 
     /// <summary>A version 7 (time-ordered) id whose random part comes from the seeded generator.</summary>

@@ -1,3 +1,5 @@
+using Dashboard.Domain.Products;
+
 namespace Dashboard.Domain.Persistence;
 
 /// <summary>The names and places the demo business is made of.</summary>
@@ -54,6 +56,16 @@ internal static class DemoCatalog
         [(50m, 6), (52m, 6), (54m, 8), (56m, 14), (58m, 14), (60m, 14), (62m, 8), (64m, 8), (66m, 8), (68m, 6), (70m, 8)];
 
     public static readonly string[] MobileApps = ["GPay", "PhonePe", "Paytm", "UPI"];
+
+    /// <summary>The extras customers order on top of the daily milk, at Bengaluru dairy prices (per unit).</summary>
+    public static readonly (string Name, string Unit, decimal Price)[] Products =
+    [
+        ("Curd 500 g", ProductUnits.Piece, 30m),
+        ("Paneer 200 g", ProductUnits.Piece, 95m),
+        ("Ghee 1 kg", ProductUnits.Piece, 650m),
+        ("Butter", ProductUnits.Kilogram, 560m),
+        ("Extra milk 1 L", ProductUnits.Liter, 56m),
+    ];
 
     public static T Weighted<T>(Random rng, (T Value, int Weight)[] choices)
     {

@@ -7,7 +7,7 @@ namespace Dashboard.Domain.Persistence;
 
 /// <summary>
 /// Fills an empty database with a believable business (about 200 customers on five routes, 60 days of deliveries
-/// and payments, a recent activity feed), for demos and first looks (<c>Dashboard:SeedDemoData=true</c>).
+/// and payments, a few products, a recent activity feed), for demos and first looks (<c>Dashboard:SeedDemoData=true</c>).
 /// Rows are inserted directly, in one transaction, not through the services: thousands of commands would publish
 /// thousands of events and take minutes. Deterministic (fixed seed) apart from the dates, which follow today.
 /// </summary>
@@ -31,6 +31,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<DashboardDbContext> context
         db.Customers.AddRange(business.Customers);
         db.DailyEntries.AddRange(business.Entries);
         db.Payments.AddRange(business.Payments);
+        db.Products.AddRange(business.Products);
         await db.SaveChangesAsync(ct);
 
         // One at a time: the feed is read in id order, and a batch does not promise to insert in the order added.
@@ -44,8 +45,8 @@ public sealed class DemoDataSeeder(IDbContextFactory<DashboardDbContext> context
         await tx.CommitAsync(ct);
 
         logger.LogInformation(
-            "Seeded demo data: {Customers} customers, {Entries} delivery entries, {Payments} payments, {Activity} activity rows in {Elapsed} ms",
-            business.Customers.Count, business.Entries.Count, business.Payments.Count, business.Activity.Count,
+            "Seeded demo data: {Customers} customers, {Entries} delivery entries, {Payments} payments, {Products} products, {Activity} activity rows in {Elapsed} ms",
+            business.Customers.Count, business.Entries.Count, business.Payments.Count, business.Products.Count, business.Activity.Count,
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return true;
     }

@@ -99,11 +99,11 @@ public sealed class AuthorizationMatrixTests(DashboardApp app) : IClassFixture<D
         return await app.ClientAsync(email, password);
     }
 
-    private async Task<(int, int, int, int, int)> CountRowsAsync()
+    private async Task<(int, int, int, int, int, int)> CountRowsAsync()
     {
         await using var db = app.Db();
         return (await db.Activity.CountAsync(), await db.Payments.CountAsync(), await db.DailyEntries.CountAsync(), await db.Customers.CountAsync(),
-            await db.Users.CountAsync());
+            await db.Users.CountAsync(), await db.Products.CountAsync());
     }
 
     private sealed record ApiEndpoint(string Method, string Pattern, Operation? Operation, bool Anonymous)

@@ -70,6 +70,50 @@ public sealed class HubIsolationTests(DashboardApp app) : IClassFixture<Dashboar
     }
 
     [Fact]
+    public async Task A_product_change_reaches_every_signed_in_role_and_no_unauthenticated_client()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Catalog Reader");
+        var clients = new List<SignalRClient> { (await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword)).Client };
+        foreach (var role in new[] { "Staff", "Delivery", "Customer" })
+        {
+            var (email, password) = await ApiScenario.CreateUserAsync(admin, role, role == "Customer" ? customer : null);
+            clients.Add((await HubScenario.ConnectAsync(app, email, password)).Client);
+        }
+
+        var anonymous = await SignalRClient.ConnectAsync(app.BaseAddress, null);
+        try
+        {
+            Assert.False(anonymous.Connected);
+            Assert.Equal(401, anonymous.FailureStatus);
+
+            var product = await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/products", new { name = "Hub Paneer 200 g", unit = "piece", price = 95 }),
+                HttpStatusCode.Created);
+            var id = product.GetProperty("id").GetGuid();
+            await ApiAssert.Json(await admin.PutAsJsonAsync($"/api/v1/products/{id}", new { price = 99, version = 1 }));
+
+            foreach (var client in clients)
+            {
+                var added = (await client.WaitForEventAsync("product:updated", x => x.Is("id", id) && x[0].GetProperty("version").GetInt32() == 1))[0];
+                Assert.Equal(("Hub Paneer 200 g", "piece", 95m), (added.GetProperty("name").GetString(), added.GetProperty("unit").GetString(), added.Decimal("price")));
+                var changed = (await client.WaitForEventAsync("product:updated", x => x.Is("id", id) && x[0].GetProperty("version").GetInt32() == 2))[0];
+                Assert.Equal(99m, changed.Decimal("price"));
+            }
+
+            // Refused at the door, the client got nothing, the catalog included (it has given up: its driver has exited).
+            Assert.Empty(anonymous.Events);
+        }
+        finally
+        {
+            await anonymous.DisposeAsync();
+            foreach (var client in clients)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Signalr_clients_on_websockets_and_long_polling_see_the_same_events()
     {
         var (ws, _) = await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword, "websockets");

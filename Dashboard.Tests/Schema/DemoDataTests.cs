@@ -5,6 +5,7 @@ using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Products;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 
@@ -134,6 +135,19 @@ public sealed class DemoDataTests(SeededDemo demo) : IClassFixture<SeededDemo>
 
         var yesterday = await demo.Harness.Stats.ComputeAsync(Today.AddDays(-1));
         Assert.True(yesterday.TotalLiters > 100 && yesterday.TotalSales > 5000, $"{yesterday}");
+    }
+
+    [Fact]
+    public async Task Demo_products_are_the_usual_extras_with_plausible_prices_through_the_service()
+    {
+        var catalog = await demo.Harness.Get<ProductService>().ListAsync(DomainHarness.Customer(demo.Customers[0].Id));
+        Assert.Equal(["Butter", "Curd 500 g", "Extra milk 1 L", "Ghee 1 kg", "Paneer 200 g"], catalog.Select(p => p.Name));
+        Assert.All(catalog, p =>
+        {
+            Assert.InRange(p.Price, 20m, 1000m);
+            Assert.Contains(p.Unit, ProductUnits.All);
+            Assert.True(p.IsActive && p.Version == 1 && p.CreatedAt < demo.Harness.Clock.UtcNow, $"{p}");
+        });
     }
 
     [Fact]

@@ -1,7 +1,9 @@
+using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Persistence;
+using Dashboard.Domain.Products;
 using Dashboard.Domain.Users;
 using Dashboard.Tests.Support;
 using Microsoft.AspNetCore.Identity;
@@ -16,6 +18,7 @@ namespace Dashboard.Tests.Schema;
 public sealed class SchemaTests
 {
     private const string InitialSchema = "20261122000001_InitialSchema";
+    private const string ProductsSchema = "20261203000006_Products";
 
     [Theory]
     [InlineData(false)]
@@ -42,7 +45,7 @@ public sealed class SchemaTests
         var fromMigrations = await SqliteSchema.ReadAsync(migrated.ConnectionString);
         var fromModel = await SqliteSchema.ReadAsync(created.ConnectionString);
 
-        Assert.Superset(new HashSet<string> { "Customers", "DailyEntries", "Payments", "ActivityLog", "AppSecrets", "AspNetUsers" },
+        Assert.Superset(new HashSet<string> { "Customers", "DailyEntries", "Payments", "ActivityLog", "AppSecrets", "AspNetUsers", "Products" },
             fromModel.Tables.ToHashSet());
         Assert.Equal(fromModel.Tables.Order(), fromMigrations.Tables.Order());
         Assert.Empty(fromModel.Facts.Except(fromMigrations.Facts));
@@ -114,6 +117,61 @@ public sealed class SchemaTests
         var history = await check.Database.SqlQueryRaw<string>("SELECT MigrationId AS Value FROM __EFMigrationsHistory").ToListAsync();
         Assert.Contains(InitialSchema, known);
         Assert.Equal(known.Order(), history.Order());
+    }
+
+    // A database one step before the catalog (whatever migration precedes it), with a customer and an activity row:
+    // the upgrade adds an empty Products table whose names are unique whatever their case, and keeps the rows.
+    [Fact]
+    public async Task A_database_from_before_the_products_upgrades_to_an_empty_catalog_and_keeps_its_rows()
+    {
+        await using var h = await DomainHarness.StartAsync(initialize: false);
+        string previous;
+        await using (var db = h.Db())
+        {
+            var known = db.Database.GetMigrations().ToList();
+            previous = known[known.IndexOf(ProductsSchema) - 1];
+            await db.GetService<IMigrator>().MigrateAsync(previous);
+            Assert.DoesNotContain(ProductsSchema, await db.Database.GetAppliedMigrationsAsync());
+        }
+
+        await using (var connection = new SqliteConnection(h.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO Customers (Id, Name, Phone, Address, Route, DefaultQuantity, PricePerLiter, IsActive, CreatedAt, UpdatedAt, Version)
+                VALUES ('0193A1B2-C3D4-7E5F-8A6B-000000000011', 'Before Products', NULL, NULL, 'Jayanagar', '1.0', '56.0', 1,
+                        '2026-12-01 04:00:00', '2026-12-01 04:00:00', 1);
+                INSERT INTO ActivityLog (At, UserId, UserName, Action, EntityType, EntityId, Summary, Channel, CustomerId, Before, After)
+                VALUES ('2026-12-01 04:00:00', 'staff-1', 'Kavya S', 'customer.created', 'customer', '0193a1b2-c3d4-7e5f-8a6b-000000000011',
+                        'Created customer Before Products', 'Web', '0193A1B2-C3D4-7E5F-8A6B-000000000011', NULL, NULL);
+                """;
+            Assert.Equal(2, await insert.ExecuteNonQueryAsync());
+        }
+
+        await h.Get<DatabaseInitializer>().InitializeAsync();
+
+        var customer = await h.Customers.GetAsync(DomainHarness.Admin, Guid.Parse("0193a1b2-c3d4-7e5f-8a6b-000000000011"));
+        Assert.Equal(("Before Products", 56m, 1), (customer.Name, customer.PricePerLiter, customer.Version));
+        Assert.Contains(await h.Activity.RecentAsync(DomainHarness.Admin, 10), a => a.Summary == "Created customer Before Products");
+
+        var products = h.Get<ProductService>();
+        Assert.Empty(await products.ListAsync(DomainHarness.Admin, includeInactive: true));
+        var curd = await products.CreateAsync(DomainHarness.Staff, new CreateProduct("Curd 500 g", "piece", 30m));
+        Assert.Equal(("Curd 500 g", "piece", 30m, 1), (curd.Name, curd.Unit, curd.Price, curd.Version));
+        var taken = await Assert.ThrowsAsync<DomainException>(() => products.CreateAsync(DomainHarness.Staff, new CreateProduct("CURD 500 G", "piece", 31m)));
+        Assert.Equal(ErrorCodes.Conflict, taken.Code);
+
+        // The unique index itself, below the service's check: the database refuses the same name in another case.
+        await using var raw = new SqliteConnection(h.ConnectionString);
+        await raw.OpenAsync();
+        await using var duplicate = raw.CreateCommand();
+        duplicate.CommandText = """
+            INSERT INTO Products (Id, Name, NormalizedName, Unit, Price, IsActive, CreatedAt, UpdatedAt, Version)
+            VALUES ('0193A1B2-C3D4-7E5F-8A6B-000000000012', 'curd 500 g', 'CURD 500 G', 'piece', '30.0', 1, '2026-12-03 04:00:00', '2026-12-03 04:00:00', 1);
+            """;
+        Assert.Equal(19, (await Assert.ThrowsAsync<SqliteException>(() => duplicate.ExecuteNonQueryAsync())).SqliteErrorCode); // SQLITE_CONSTRAINT
+        Assert.Single(await products.ListAsync(DomainHarness.Admin));
     }
 
     private sealed record SqliteSchema(IReadOnlyList<string> Tables, IReadOnlySet<string> Facts)

@@ -4,6 +4,7 @@ using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Payments;
+using Dashboard.Domain.Products;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed record Outbound(string Event, object Payload, IReadOnlyList<string
 /// The seed-000 event catalog and who receives what, in one place for every transport: admins and staff get every
 /// business event; a delivery agent gets the deliveries and customer changes of their routes; a customer gets only
 /// what concerns their own account.
+/// The product catalog is public to every signed-in role.
 /// </summary>
 public static class EventCatalog
 {
@@ -27,9 +29,13 @@ public static class EventCatalog
     public const string BalanceUpdated = "balance:updated";
     public const string StatsUpdated = "stats:updated";
     public const string ActivityUpdated = "activity:updated";
+    public const string ProductUpdated = "product:updated";
     public const string Pong = "pong";
     public const string Registered = "registered";
     public const string Error = "error";
+
+    /// <summary>Every signed-in connection, whatever its role: for what holds no one's private data (the catalog).</summary>
+    private static readonly IReadOnlyList<string> EveryRole = [.. Roles.All.Select(Rooms.Role)];
 
     /// <summary>The one message a domain event becomes, or null for events no client receives (e.g. a day sheet generated).</summary>
     public static Outbound? Map(IDomainEvent e) => e switch
@@ -39,6 +45,7 @@ public static class EventCatalog
         CustomerChanged c => new(CustomerUpdated, c.Customer,
             [.. Rooms.Staff, .. Rooms.RouteOf(c.Customer.Route), .. Rooms.RouteOf(c.PreviousRoute), Rooms.Customer(c.Customer.Id)]),
         BalanceChanged b => new(BalanceUpdated, b.Balance, [.. Rooms.Staff, Rooms.Customer(b.Balance.CustomerId)]),
+        ProductChanged p => new(ProductUpdated, p.Product, EveryRole),
         ActivityLogged a => new(ActivityUpdated, new[] { a.Entry }, Rooms.Staff),
         _ => null,
     };

@@ -86,6 +86,63 @@ public sealed class SocketIOIsolationTests(DashboardApp app) : IClassFixture<Das
     private static List<string> Names(IEnumerable<(string Name, System.Text.Json.JsonElement[] Args)> events) =>
         [.. events.Select(e => e.Name).Where(n => Business.Contains(n)).Order(StringComparer.Ordinal)];
 
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("polling")]
+    public async Task A_product_change_reaches_every_signed_in_role_on_both_transports_and_no_unauthenticated_client(string transports)
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, $"Catalog app {transports}");
+        var accounts = new List<(string Email, string Password)> { (DashboardApp.AdminEmail, app.AdminPassword) };
+        foreach (var role in new[] { "Staff", "Delivery", "Customer" })
+        {
+            accounts.Add(await ApiScenario.CreateUserAsync(admin, role, role == "Customer" ? customer : null));
+        }
+
+        var sockets = new List<SocketIOClient>();
+        var hubs = new List<SignalRClient>();
+        foreach (var (email, password) in accounts)
+        {
+            sockets.Add((await SocketIOScenario.ConnectAsync(app, email, password, transports)).Client);
+            hubs.Add((await HubScenario.ConnectAsync(app, email, password)).Client);
+        }
+
+        var anonymous = await SocketIOClient.ConnectAsync(app.BaseAddress, null, transports);
+        try
+        {
+            Assert.False(anonymous.Connected);
+            Assert.Equal("UNAUTHENTICATED", anonymous.ConnectErrorData?.GetProperty("code").GetString());
+
+            var name = $"Socket Ghee {transports} 1 kg";
+            var id = (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/products", new { name, unit = "piece", price = 650 }),
+                HttpStatusCode.Created)).GetProperty("id").GetGuid();
+
+            for (var i = 0; i < accounts.Count; i++)
+            {
+                var sio = (await sockets[i].WaitForEventAsync("product:updated", x => x.Is("id", id)))[0];
+                var hub = (await hubs[i].WaitForEventAsync("product:updated", x => x.Is("id", id)))[0];
+                Assert.Equal(hub.GetRawText(), sio.GetRawText()); // the same payload, byte for byte
+                Assert.Equal((name, 650m), (sio.GetProperty("name").GetString(), sio.Decimal("price")));
+            }
+
+            // Refused at the door, the client got nothing, the catalog included (it has given up: its driver has exited).
+            Assert.Empty(anonymous.Events);
+        }
+        finally
+        {
+            await anonymous.DisposeAsync();
+            foreach (var client in sockets)
+            {
+                await client.DisposeAsync();
+            }
+
+            foreach (var client in hubs)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
     [Fact]
     public async Task Customer_B_is_forbidden_every_route_to_A_over_socket_io()
     {
