@@ -4,6 +4,7 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
+using Dashboard.Domain.Orders;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Products;
@@ -38,6 +39,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<CustomerService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<PaymentService>();
+        services.AddSingleton<OrderService>();
         services.AddSingleton<ProductService>();
         services.AddSingleton<StatsService>();
         services.AddSingleton<AnalyticsService>();

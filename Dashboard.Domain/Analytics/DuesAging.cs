@@ -1,4 +1,4 @@
-using Dashboard.Domain.Deliveries;
+using Dashboard.Domain.Customers;
 using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,8 +26,8 @@ internal static class DuesAging
         var d30 = today.AddDays(-30);
         var d60 = today.AddDays(-60);
         var d90 = today.AddDays(-90);
-        var billed = await db.DailyEntries
-            .Where(e => e.Status == DeliveryStatus.Delivered && e.Date <= today)
+        var billed = await Billing.Charges(db)
+            .Where(e => e.Date <= today)
             .GroupBy(e => e.CustomerId)
             .Select(g => new
             {
@@ -81,8 +81,8 @@ internal static class DuesAging
         var chosen = owing.OrderByDescending(o => o.Balance).ThenBy(o => names.GetValueOrDefault(o.CustomerId), StringComparer.Ordinal)
             .Take(top).ToList();
         var chosenIds = chosen.Select(o => o.CustomerId).ToList();
-        var entries = await db.DailyEntries
-            .Where(e => chosenIds.Contains(e.CustomerId) && e.Status == DeliveryStatus.Delivered && e.Date <= today)
+        var entries = await Billing.Charges(db)
+            .Where(e => chosenIds.Contains(e.CustomerId) && e.Date <= today)
             .Select(e => new { e.CustomerId, e.Date, e.Amount })
             .ToListAsync(ct);
         var byCustomer = entries.ToLookup(e => e.CustomerId);

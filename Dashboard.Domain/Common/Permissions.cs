@@ -21,6 +21,11 @@ public enum Operation
     ReadRealtimeStatus,
     ReadProducts,
     ManageProducts,
+    PlaceOrders,
+    ReadOrders,
+    ManageOrders,
+    DeliverOrders,
+    CancelOrders,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -34,6 +39,9 @@ public enum Access
 
     /// <summary>Only for the customers on the delivery agent's routes.</summary>
     Route,
+
+    /// <summary>Only the orders assigned to the delivery agent.</summary>
+    Assigned,
 
     /// <summary>For anyone's data.</summary>
     All,
@@ -59,7 +67,7 @@ public sealed record AccessRule(Operation Operation, string Covers, Access Admin
 /// </summary>
 public static class Permissions
 {
-    private const Access N = Access.None, O = Access.Own, R = Access.Route, A = Access.All;
+    private const Access N = Access.None, O = Access.Own, R = Access.Route, G = Access.Assigned, A = Access.All;
 
     public static IReadOnlyList<AccessRule> Table { get; } =
     [
@@ -81,6 +89,11 @@ public static class Permissions
         new(Operation.ReadRealtimeStatus, "real-time status and metrics", A, N, N, N),
         new(Operation.ReadProducts, "the product catalog (what can be ordered)", A, A, A, A),
         new(Operation.ManageProducts, "create and change products, list inactive ones", A, A, N, N),
+        new(Operation.PlaceOrders, "place an order (a customer: for themselves)", A, A, N, O),
+        new(Operation.ReadOrders, "orders and their timelines", A, A, G, O),
+        new(Operation.ManageOrders, "confirm an order, assign it to an agent", A, A, N, N),
+        new(Operation.DeliverOrders, "take an order out for delivery, deliver it", A, A, G, N),
+        new(Operation.CancelOrders, "cancel an order with a reason (a customer: their own, before it is on its way)", A, A, N, O),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);
@@ -112,6 +125,7 @@ public static class Permissions
             Access.All => "yes",
             Access.Own => "own",
             Access.Route => "their routes",
+            Access.Assigned => "assigned to them",
             _ => "—",
         };
     }

@@ -7,6 +7,7 @@ public enum LedgerLineKind
 {
     Delivery,
     Payment,
+    Order,
 }
 
 public sealed record LedgerLine(

@@ -30,10 +30,11 @@ internal static class CustomerQueries
     {
         var customers = Filter(db.Customers.AsNoTracking(), query);
         var total = await customers.CountAsync(ct);
+        var charges = Billing.Charges(db);
         var rows = customers.Select(c => new Row
         {
             Customer = c,
-            Billed = db.DailyEntries.Where(e => e.CustomerId == c.Id && e.Status == DeliveryStatus.Delivered).Sum(e => e.Amount),
+            Billed = charges.Where(e => e.CustomerId == c.Id).Sum(e => e.Amount),
             Paid = db.Payments.Where(p => p.CustomerId == c.Id).Sum(p => p.Amount),
         });
         var items = await Sort(rows, query.Sort, query.Descending)
@@ -42,15 +43,20 @@ internal static class CustomerQueries
             items.Select(r => new CustomerWithBalance(r.Customer.ToModel(), r.Billed - r.Paid)).ToList(), total, query.Page, query.PageSize);
     }
 
-    /// <summary>Deliveries (delivered only) and payments in date order, deliveries first on a day, with a running balance.</summary>
+    /// <summary>Deliveries and orders (delivered only) and payments in date order, what was billed first on a day, with a running balance.</summary>
     public static async Task<List<LedgerLine>> LedgerLinesAsync(DashboardDbContext db, Guid customerId, CancellationToken ct)
     {
         var entries = await db.DailyEntries.AsNoTracking()
             .Where(e => e.CustomerId == customerId && e.Status == DeliveryStatus.Delivered).ToListAsync(ct);
         var payments = await db.Payments.AsNoTracking().Where(p => p.CustomerId == customerId).ToListAsync(ct);
+        var orders = await db.Orders.AsNoTracking().Include(o => o.Items)
+            .Where(o => o.CustomerId == customerId && o.Status == Orders.OrderStatus.Delivered).ToListAsync(ct);
         var lines = entries
             .Select(e => (e.Date, Order: 0, e.CreatedAt, Kind: LedgerLineKind.Delivery, e.Id,
                 Text: $"{e.Quantity:0.###} L @ {e.PricePerLiter:0.00}", Debit: e.Amount, Credit: 0m))
+            .Concat(orders.Select(o => (Date: o.DeliveryDate, Order: 0, o.CreatedAt, Kind: LedgerLineKind.Order, o.Id,
+                Text: $"Order #{o.Number}: " + string.Join(", ", o.Items.OrderBy(i => i.Position).Select(i => $"{i.ProductName} × {i.Quantity:0.###}")),
+                Debit: o.Total, Credit: 0m)))
             .Concat(payments.Select(p => (Date: p.PaymentDate, Order: 1, p.CreatedAt, Kind: LedgerLineKind.Payment, p.Id,
                 Text: p.Note is { Length: > 0 } note ? $"Payment ({p.Method.ToString().ToUpperInvariant()}) {note}" : $"Payment ({p.Method.ToString().ToUpperInvariant()})",
                 Debit: 0m, Credit: p.Amount)))

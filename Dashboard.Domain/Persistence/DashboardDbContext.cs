@@ -2,6 +2,7 @@ using Dashboard.Domain.Activity;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
+using Dashboard.Domain.Orders;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Products;
 using Dashboard.Domain.Users;
@@ -29,6 +30,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<SignInAttemptEntity> SignInAttempts => Set<SignInAttemptEntity>();
 
     public DbSet<AgentRouteEntity> AgentRoutes => Set<AgentRouteEntity>();
+
+    public DbSet<OrderEntity> Orders => Set<OrderEntity>();
 
     public DbSet<ProductEntity> Products => Set<ProductEntity>();
 
@@ -144,6 +147,46 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             p.Property(x => x.Price).HasPrecision(10, 2);
             p.Property(x => x.Version).IsConcurrencyToken();
             p.HasIndex(x => x.NormalizedName).IsUnique();
+        });
+
+        builder.Entity<OrderEntity>(o =>
+        {
+            o.ToTable("Orders");
+            o.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
+            o.Property(x => x.Total).HasPrecision(12, 2);
+            o.Property(x => x.Note).HasMaxLength(500);
+            o.Property(x => x.AgentId).HasMaxLength(450);
+            o.Property(x => x.CancelReason).HasMaxLength(200);
+            o.Property(x => x.Version).IsConcurrencyToken();
+            o.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            o.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AgentId).OnDelete(DeleteBehavior.Restrict);
+            o.HasIndex(x => x.Number).IsUnique();
+            o.HasIndex(x => new { x.DeliveryDate, x.Status });
+            o.HasIndex(x => x.CustomerId);
+            o.HasIndex(x => x.AgentId);
+            o.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
+            o.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OrderItemEntity>(i =>
+        {
+            i.ToTable("OrderItems");
+            i.Property(x => x.ProductName).HasMaxLength(100);
+            i.Property(x => x.Unit).HasMaxLength(16);
+            i.Property(x => x.Quantity).HasPrecision(8, 3);
+            i.Property(x => x.UnitPrice).HasPrecision(10, 2);
+            i.Property(x => x.Amount).HasPrecision(12, 2);
+            i.HasOne<ProductEntity>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<OrderStepEntity>(s =>
+        {
+            s.ToTable("OrderSteps");
+            s.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
+            s.Property(x => x.ByUserId).HasMaxLength(450);
+            s.Property(x => x.ByName).HasMaxLength(256);
+            s.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
+            s.Property(x => x.Note).HasMaxLength(200);
         });
 
         builder.Entity<AppSecret>(s =>

@@ -1,4 +1,5 @@
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,7 @@ public sealed class StatsService(DomainWriter writer, BusinessClock clock)
         var collection = MoneySql.FromCents(await db.Payments.Where(p => p.PaymentDate == date).SumAsync(p => MoneySql.Cents(p.Amount), ct));
         var active = await db.Customers.CountAsync(c => c.IsActive, ct);
 
-        var billed = await db.DailyEntries.Where(e => e.Status == DeliveryStatus.Delivered && e.Date <= date)
+        var billed = await Billing.Charges(db).Where(e => e.Date <= date)
             .GroupBy(e => e.CustomerId).Select(g => new { g.Key, Sum = g.Sum(e => MoneySql.Cents(e.Amount)) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
         var paid = await db.Payments.Where(p => p.PaymentDate <= date)
             .GroupBy(p => p.CustomerId).Select(g => new { g.Key, Sum = g.Sum(p => MoneySql.Cents(p.Amount)) }).ToDictionaryAsync(x => x.Key, x => x.Sum, ct);
