@@ -50,7 +50,7 @@ public static class LedgerCsv
     }
 
     private static void AppendLine(StringBuilder csv, LedgerLine line) =>
-        AppendRow(csv, line.Date, line.Kind == LedgerLineKind.Payment ? "payment" : "delivery", line.Description,
+        AppendRow(csv, line.Date, line.Kind switch { LedgerLineKind.Payment => "payment", LedgerLineKind.Order => "order", _ => "delivery" }, line.Description,
             line.Debit, line.Credit, line.RunningBalance);
 
     private static void AppendRow(StringBuilder csv, DateOnly date, string kind, string description, decimal? billed, decimal? paid, decimal balance) =>
