@@ -1,4 +1,5 @@
 using Dashboard.Domain.Activity;
+using Dashboard.Domain.Agents;
 using Dashboard.Domain.Analytics;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
@@ -40,6 +41,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<OrderService>();
+        services.AddSingleton<AgentService>();
         services.AddSingleton<ProductService>();
         services.AddSingleton<StatsService>();
         services.AddSingleton<AnalyticsService>();

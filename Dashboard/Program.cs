@@ -1,4 +1,5 @@
 using Dashboard.Activity;
+using Dashboard.Agents;
 using Dashboard.Analytics;
 using Dashboard.Auth;
 using Dashboard.Components;
@@ -46,6 +47,7 @@ app.MapAuthEndpoints();
 app.MapCustomerEndpoints();
 app.MapProductEndpoints();
 app.MapOrderEndpoints();
+app.MapAgentEndpoints();
 app.MapDeliveryEndpoints();
 app.MapPaymentEndpoints();
 app.MapStatsEndpoints();

@@ -26,6 +26,7 @@ public enum Operation
     ManageOrders,
     DeliverOrders,
     CancelOrders,
+    ReadAgents,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -94,6 +95,7 @@ public static class Permissions
         new(Operation.ManageOrders, "confirm an order, assign it to an agent", A, A, N, N),
         new(Operation.DeliverOrders, "take an order out for delivery, deliver it", A, A, G, N),
         new(Operation.CancelOrders, "cancel an order with a reason (a customer: their own, before it is on its way)", A, A, N, O),
+        new(Operation.ReadAgents, "the delivery agents and their routes", A, A, N, N),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);
