@@ -4,6 +4,7 @@ using Dashboard.Domain.Activity;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
+using Dashboard.Domain.Orders;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Products;
 using static Dashboard.Domain.Persistence.DemoCatalog;
@@ -41,6 +42,8 @@ internal sealed class DemoBusiness
 
     public List<ProductEntity> Products { get; } = [];
 
+    public List<OrderEntity> Orders { get; } = [];
+
     public List<ActivityEntity> Activity { get; } = [];
 
     public static DemoBusiness Generate(BusinessClock clock)
@@ -54,6 +57,7 @@ internal sealed class DemoBusiness
         }
 
         business.AddProducts(new Random(Seed - 1));
+        business.AddOrders(new Random(Seed - 2));
         business.BuildActivity();
         return business;
     }
@@ -289,6 +293,57 @@ internal sealed class DemoBusiness
                 Id = NewId(createdAt, rng), Name = name, NormalizedName = ProductEntity.Normalize(name), Unit = unit, Price = price,
                 IsActive = true, CreatedAt = createdAt, UpdatedAt = createdAt, Version = 1,
             });
+        }
+    }
+
+    /// <summary>
+    /// A few one-off orders for the board: placed and confirmed for today's and tomorrow's rounds, one cancelled. None is
+    /// delivered, so the demo's balances stay those of its deliveries and payments.
+    /// </summary>
+    private void AddOrders(Random rng)
+    {
+        var active = Customers.Where(c => c.IsActive).ToList();
+        (OrderStatus Status, int Day)[] plan =
+        [
+            (OrderStatus.Confirmed, 0), (OrderStatus.Confirmed, 0), (OrderStatus.Placed, 0), (OrderStatus.Cancelled, 0),
+            (OrderStatus.Placed, 1), (OrderStatus.Placed, 1), (OrderStatus.Confirmed, 1), (OrderStatus.Placed, 1),
+        ];
+        var number = 1000;
+        foreach (var (status, day) in plan)
+        {
+            var customer = active[rng.Next(active.Count)];
+            var placedAt = Utc(_today.AddDays(day - 1), (17 * 60) + rng.Next(180));
+            var order = new OrderEntity
+            {
+                Id = NewId(placedAt, rng), Number = ++number, CustomerId = customer.Id, Status = status, DeliveryDate = _today.AddDays(day),
+                CreatedAt = placedAt, UpdatedAt = placedAt, Version = status == OrderStatus.Placed ? 1 : 2,
+                CancelReason = status == OrderStatus.Cancelled ? "Away for the weekend" : null,
+            };
+            foreach (var (product, position) in Products.OrderBy(_ => rng.Next()).Take(1 + rng.Next(2)).Select((p, i) => (p, i)))
+            {
+                var quantity = (decimal)(1 + rng.Next(2));
+                order.Items.Add(new OrderItemEntity
+                {
+                    Id = NewId(placedAt, rng), ProductId = product.Id, ProductName = product.Name, Unit = product.Unit, Quantity = quantity,
+                    UnitPrice = product.Price, Amount = Money.Round(quantity * product.Price), Position = position,
+                });
+            }
+
+            order.Total = order.Items.Sum(i => i.Amount);
+            order.Steps.Add(new OrderStepEntity
+            {
+                Status = OrderStatus.Placed, At = placedAt, ByUserId = "demo", ByName = customer.Name, Channel = Channel.SocketIo,
+            });
+            if (status != OrderStatus.Placed)
+            {
+                order.Steps.Add(new OrderStepEntity
+                {
+                    Status = status, At = placedAt.AddMinutes(40), ByUserId = "demo", ByName = "Office", Channel = Channel.Web,
+                    Note = order.CancelReason,
+                });
+            }
+
+            Orders.Add(order);
         }
     }
 

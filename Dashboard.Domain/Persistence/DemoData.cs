@@ -33,6 +33,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<DashboardDbContext> context
         db.Payments.AddRange(business.Payments);
         db.Products.AddRange(business.Products);
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.AutoDetectChangesEnabled = true;
+        db.Orders.AddRange(business.Orders);
+        await db.SaveChangesAsync(ct);
 
         // One at a time: the feed is read in id order, and a batch does not promise to insert in the order added.
         // (Explicit ids would, but would leave a PostgreSQL identity sequence behind.)
