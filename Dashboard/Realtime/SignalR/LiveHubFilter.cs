@@ -40,7 +40,7 @@ public sealed class LiveHubFilter(ConnectionRateLimits limits, RealtimeMetrics m
 
     /// <summary>The catalog name the client used (<c>payment:add</c>), not the C# method's.</summary>
     private static string WireName(HubInvocationContext invocation) =>
-        invocation.HubMethodName == LiveHub.DispatchMethod && invocation.HubMethodArguments is [string command, ..]
+        invocation.HubMethod.Name == nameof(LiveHub.Dispatch) && invocation.HubMethodArguments is [string command, ..]
             ? command
             : WireNames.GetOrAdd(invocation.HubMethod, m => m.GetCustomAttribute<HubMethodNameAttribute>()?.Name ?? m.Name);
 
