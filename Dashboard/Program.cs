@@ -25,6 +25,13 @@ builder.AddDashboardCore();
 builder.AddDashboardAuth();
 builder.AddDashboardSignIn();
 builder.AddDashboardRealtime();
+builder.Services
+    .AddRealtimeFeature<CustomerRealtime>()
+    .AddRealtimeFeature<ProductRealtime>()
+    .AddRealtimeFeature<DeliveryRealtime>()
+    .AddRealtimeFeature<PaymentRealtime>()
+    .AddRealtimeFeature<StatsRealtime>()
+    .AddRealtimeFeature<ActivityRealtime>();
 builder.AddDashboardUi();
 
 var app = builder.Build();

@@ -18,7 +18,7 @@ public sealed record EventsSince(IReadOnlyList<RecoveredEvent> Events, long Posi
 /// Recovery after a gap longer than a transport's own resume: what a connection's rooms would have received after a
 /// position, read from the durable log (so it survives restarts and works on any instance).
 /// </summary>
-public sealed class EventRecovery(EventLogReader log, IEventAggregator events)
+public sealed class EventRecovery(EventLogReader log, IEventAggregator events, RealtimeCatalog catalog)
 {
     /// <summary>The client → server call (SignalR: a hub method returning the page).</summary>
     public const string Method = "events:since";
@@ -48,7 +48,9 @@ public sealed class EventRecovery(EventLogReader log, IEventAggregator events)
                 $"Position {after} is no longer (or not yet) in the event log; reload the state and continue from the connected position.");
         }
 
-        var found = page.Events.Select(e => new RecoveredEvent(e.Name, JsonSerializer.Deserialize<JsonElement>(e.Payload), e.Position)).ToList();
+        // An event with aliases is recovered under each of its names, as it went out live, all at its position.
+        var found = page.Events.SelectMany(e => catalog.WireNames(e.Name)
+            .Select(name => new RecoveredEvent(name, JsonSerializer.Deserialize<JsonElement>(e.Payload), e.Position))).ToList();
         var last = found.Count > 0 ? found[^1].Position : after;
         return page.Complete ? new EventsSince(found, Math.Max(last, published), More: false) : new EventsSince(found, last, More: true);
     }

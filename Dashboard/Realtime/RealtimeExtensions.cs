@@ -19,7 +19,8 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<IEventDescriber, CatalogEventDescriber>();
         builder.Services.Configure<EventLogOptions>(builder.Configuration.GetSection(EventLogOptions.Section));
         builder.Services.Configure<AggregatorOptions>(builder.Configuration.GetSection(AggregatorOptions.Section));
-        builder.Services.AddSingleton<RealtimeCommands>();
+        builder.Services.AddSingleton<RealtimeCatalog>();
+        builder.Services.AddRealtimeFeature<RealtimeCore>();
         builder.Services.AddSingleton<ConnectionRegistry>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, BrowserPresence>();
         builder.Services.AddSingleton<ConnectionRateLimits>();
@@ -45,11 +46,21 @@ public static class RealtimeExtensions
                 o.AddFilter<LiveHubFilter>();
             })
             .AddJsonProtocol(o => o.PayloadSerializerOptions.NumberHandling = JsonNumberHandling.Strict);
+        RouteCatalogCommands(builder.Services);
         return builder;
     }
 
+    /// <summary>
+    /// The JSON hub protocol, wrapped so that the hub answers every catalog command by its name (docs/decisions/0014). SignalR
+    /// only tries to add its resolver, so this one stands whoever calls <c>AddSignalR()</c> later (Blazor does).
+    /// </summary>
+    private static void RouteCatalogCommands(IServiceCollection services) =>
+        services.AddSingleton<IHubProtocolResolver, CatalogHubProtocolResolver>();
+
     public static IEndpointRouteBuilder MapDashboardRealtime(this IEndpointRouteBuilder app)
     {
+        // Collected and checked now: a name declared twice stops the app here, not at its first message.
+        app.ServiceProvider.GetRequiredService<RealtimeCatalog>();
         // Stateful reconnect: a WebSocket that drops and comes back within the buffer (HubOptions.StatefulReconnectBufferSize)
         // resumes the same connection and gets what was sent meanwhile; longer gaps recover through `events:since`.
         app.MapHub<LiveHub>(LiveHub.Path, o =>

@@ -113,7 +113,7 @@ public abstract partial class RealtimeRelay(
 
             _stats?.Dispose();
             _statsDay = today;
-            _stats = stats.Watch(today, figures => SendAsync(EventCatalog.StatsUpdated, figures, Rooms.Staff));
+            _stats = stats.Watch(today, figures => SendAsync(Dashboard.Stats.StatsRealtime.Updated, figures, Rooms.Staff));
         }
     }
 

@@ -116,9 +116,9 @@ public sealed class SocketIORecoveryTests(DashboardApp app) : IClassFixture<Dash
     }
 
     [Theory]
-    [InlineData(RealtimeCommands.JoinOrder, "orderId", "ord-recovery-1", "order:ord-recovery-1", "/")]
-    [InlineData(RealtimeCommands.JoinRoom, "room", "order:ord-recovery-2", "order:ord-recovery-2", "/")]
-    [InlineData(RealtimeCommands.JoinOrder, "orderId", "ord-recovery-3", "order:ord-recovery-3", SocketIOEndpoint.AdminNamespace)]
+    [InlineData(RealtimeCore.JoinOrder, "orderId", "ord-recovery-1", "order:ord-recovery-1", "/")]
+    [InlineData(RealtimeCore.JoinRoom, "room", "order:ord-recovery-2", "order:ord-recovery-2", "/")]
+    [InlineData(RealtimeCore.JoinOrder, "orderId", "ord-recovery-3", "order:ord-recovery-3", SocketIOEndpoint.AdminNamespace)]
     public async Task A_room_joined_after_connect_is_restored(string command, string property, string value, string room, string ns)
     {
         var (client, _) = await SocketIOScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword, ns: ns);
@@ -154,7 +154,7 @@ public sealed class SocketIORecoveryTests(DashboardApp app) : IClassFixture<Dash
         var (client, _) = await SocketIOScenario.ConnectAsync(app, email, password);
         await using (client)
         {
-            await client.EmitWithAckAsync(RealtimeCommands.JoinOrder, new { orderId = "ord-demoted" });
+            await client.EmitWithAckAsync(RealtimeCore.JoinOrder, new { orderId = "ord-demoted" });
             await client.CloseTransportAsync(hold: true);
             var userId = (await client.WaitForEventAsync("connected"))[0].GetProperty("userId").GetString();
             await ApiAssert.Json(await admin.PatchAsJsonAsync($"/api/v1/users/{userId}", new { role = "Customer", customerId = customer }));

@@ -8,15 +8,18 @@ using Microsoft.AspNetCore.SignalR;
 namespace Dashboard.Realtime.SignalR;
 
 /// <summary>
-/// The public hub for the apps (SignalR transport). A thin adapter: identity from the token, rooms and catalog from
-/// the real-time core, every write through the domain services. Errors and rate limits: <see cref="LiveHubFilter"/>.
+/// The public hub for the apps (SignalR transport). A thin adapter: identity from the token, rooms and the command
+/// catalog from the real-time core, every write through the domain services. Errors and rate limits: <see cref="LiveHubFilter"/>.
 /// </summary>
 [Authorize(AuthenticationSchemes = JwtBearerDefaults.AuthenticationScheme)]
 public sealed class LiveHub(
-    RealtimeCommands commands, EventRecovery recovery, SignalRRelay relay, ConnectionRegistry registry, ConnectionRateLimits limits) : Hub
+    RealtimeCatalog catalog, EventRecovery recovery, SignalRRelay relay, ConnectionRegistry registry, ConnectionRateLimits limits) : Hub
 {
     public const string Path = "/hubs/live";
     public const string Transport = "signalr";
+
+    /// <summary>The one method catalog commands are routed to; a name no client can invoke directly.</summary>
+    public const string DispatchMethod = "catalog:dispatch";
 
     public override async Task OnConnectedAsync()
     {
@@ -44,41 +47,22 @@ public sealed class LiveHub(
         return Task.CompletedTask;
     }
 
-    [HubMethodName(RealtimeCommands.DeliveryUpdate)]
-    public Task<object?> DeliveryUpdate(JsonElement payload) => DispatchAsync(RealtimeCommands.DeliveryUpdate, payload);
+    /// <summary>
+    /// Every catalog command, under its own name on the wire: <see cref="CatalogHubProtocol"/> binds <c>invoke("payment:add", p)</c>
+    /// and calls this with the name. No client reaches it by this method's own name.
+    /// </summary>
+    [HubMethodName(DispatchMethod)]
+    public async Task<object?> Dispatch(string name, JsonElement? payload)
+    {
+        var actor = (Actor)Context.Items[typeof(Actor)]!;
+        var reply = await catalog.HandleAsync(actor, name, payload, new HubRooms(Groups, Context), Context.ConnectionAborted);
+        if (reply.ReplyEvent is not null)
+        {
+            await Clients.Caller.SendAsync(reply.ReplyEvent, reply.ReplyPayload);
+        }
 
-    [HubMethodName(RealtimeCommands.PaymentAdd)]
-    public Task<object?> PaymentAdd(JsonElement payload) => DispatchAsync(RealtimeCommands.PaymentAdd, payload);
-
-    [HubMethodName(RealtimeCommands.CustomerUpdate)]
-    public Task<object?> CustomerUpdate(JsonElement payload) => DispatchAsync(RealtimeCommands.CustomerUpdate, payload);
-
-    [HubMethodName(RealtimeCommands.StatsRequest)]
-    public Task<object?> StatsRequest() => DispatchAsync(RealtimeCommands.StatsRequest, null);
-
-    [HubMethodName(RealtimeCommands.ActivityRequest)]
-    public Task<object?> ActivityRequest(JsonElement limit) => DispatchAsync(RealtimeCommands.ActivityRequest, limit);
-
-    [HubMethodName(RealtimeCommands.Ping)]
-    public Task<object?> Ping() => DispatchAsync(RealtimeCommands.Ping, null);
-
-    [HubMethodName(RealtimeCommands.Register)]
-    public Task<object?> Register(JsonElement? claimed) => DispatchAsync(RealtimeCommands.Register, claimed);
-
-    [HubMethodName(RealtimeCommands.JoinRoom)]
-    public Task<object?> JoinRoom(JsonElement room) => DispatchAsync(RealtimeCommands.JoinRoom, room);
-
-    [HubMethodName(RealtimeCommands.LeaveRoom)]
-    public Task<object?> LeaveRoom(JsonElement room) => DispatchAsync(RealtimeCommands.LeaveRoom, room);
-
-    [HubMethodName(RealtimeCommands.JoinOrder)]
-    public Task<object?> JoinOrder(JsonElement orderId) => DispatchAsync(RealtimeCommands.JoinOrder, orderId);
-
-    [HubMethodName(RealtimeCommands.LeaveOrder)]
-    public Task<object?> LeaveOrder(JsonElement orderId) => DispatchAsync(RealtimeCommands.LeaveOrder, orderId);
-
-    [HubMethodName(RealtimeCommands.Heartbeat)]
-    public Task<object?> Heartbeat() => DispatchAsync(RealtimeCommands.Heartbeat, null);
+        return reply.Result;
+    }
 
     /// <summary>
     /// <c>events:since</c> {position, max?}: the logged events after it that this connection's groups (its own and the rooms it
@@ -98,18 +82,6 @@ public sealed class LiveHub(
             && p.TryGetInt64(out var value)
             ? value
             : null;
-
-    private async Task<object?> DispatchAsync(string name, JsonElement? payload)
-    {
-        var actor = (Actor)Context.Items[typeof(Actor)]!;
-        var reply = await commands.HandleAsync(actor, name, payload, new HubRooms(Groups, Context), Context.ConnectionAborted);
-        if (reply.ReplyEvent is not null)
-        {
-            await Clients.Caller.SendAsync(reply.ReplyEvent, reply.ReplyPayload);
-        }
-
-        return reply.Result;
-    }
 }
 
 /// <summary>Hub groups as rooms; SignalR does not say who is in a group, so the connection remembers what it joined.</summary>

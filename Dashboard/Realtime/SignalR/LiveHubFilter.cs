@@ -39,8 +39,10 @@ public sealed class LiveHubFilter(ConnectionRateLimits limits, RealtimeMetrics m
     }
 
     /// <summary>The catalog name the client used (<c>payment:add</c>), not the C# method's.</summary>
-    private static string WireName(HubInvocationContext invocation) => WireNames.GetOrAdd(invocation.HubMethod,
-        m => m.GetCustomAttribute<HubMethodNameAttribute>()?.Name ?? m.Name);
+    private static string WireName(HubInvocationContext invocation) =>
+        invocation.HubMethod.Name == nameof(LiveHub.Dispatch) && invocation.HubMethodArguments is [string command, ..]
+            ? command
+            : WireNames.GetOrAdd(invocation.HubMethod, m => m.GetCustomAttribute<HubMethodNameAttribute>()?.Name ?? m.Name);
 
     private async Task<object?> RejectAsync(HubInvocationContext invocation, RealtimeError error)
     {

@@ -7,10 +7,10 @@ namespace Dashboard.Realtime.SocketIO;
 
 /// <summary>
 /// The apps' Socket.IO namespaces (<c>/</c>, and <c>/admin</c> for Admin and Staff): a thin adapter like the SignalR
-/// hub — identity from the handshake token, rooms and catalog from the real-time core, every write through the domain.
+/// hub — identity from the handshake token, rooms and the command catalog from the real-time core, every write through the domain.
 /// </summary>
 public sealed partial class DashboardNamespace(
-    bool staffOnly, TokenService tokens, RealtimeCommands commands, ConnectionRegistry registry, ConnectionRateLimits limits,
+    bool staffOnly, TokenService tokens, RealtimeCatalog catalog, ConnectionRegistry registry, ConnectionRateLimits limits,
     RealtimeMetrics metrics, SocketIORecovery recovery, ILogger<DashboardNamespace> logger) : ISocketNamespaceHandler
 {
     public const string Transport = "socket.io";
@@ -143,7 +143,7 @@ public sealed partial class DashboardNamespace(
         try
         {
             var payload = message.Args.Count > 0 ? message.Args[0] : (JsonElement?)null;
-            var reply = await commands.HandleAsync(((Connected)socket.State!).Actor, message.Name, payload, new Membership(socket, RoomsChanged(socket)), socket.Session.Closing);
+            var reply = await catalog.HandleAsync(((Connected)socket.State!).Actor, message.Name, payload, new Membership(socket, RoomsChanged(socket)), socket.Session.Closing);
             if (reply.ReplyEvent is not null)
             {
                 socket.Emit(reply.ReplyEvent, reply.ReplyPayload);

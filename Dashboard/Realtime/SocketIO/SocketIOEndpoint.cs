@@ -43,7 +43,7 @@ public sealed class SocketIOEndpoint
     public SocketNamespace Admin { get; }
 
     private static DashboardNamespace Namespace(IServiceProvider services, bool staffOnly) => new(staffOnly,
-        services.GetRequiredService<TokenService>(), services.GetRequiredService<RealtimeCommands>(), services.GetRequiredService<ConnectionRegistry>(),
+        services.GetRequiredService<TokenService>(), services.GetRequiredService<RealtimeCatalog>(), services.GetRequiredService<ConnectionRegistry>(),
         services.GetRequiredService<ConnectionRateLimits>(), services.GetRequiredService<RealtimeMetrics>(),
         services.GetRequiredService<Recovery.SocketIORecovery>(), services.GetRequiredService<ILogger<DashboardNamespace>>());
 
@@ -76,20 +76,20 @@ public sealed class SocketIOEndpoint
 
 /// <summary>
 /// Logged events to the rooms of both namespaces (an /admin socket is in the same user/role rooms): the event array is
-/// serialized once, with its log position as the recovery offset.
+/// serialized once per name it goes out under (its catalog aliases), with its log position as the recovery offset.
 /// </summary>
 public sealed class SocketIORelay(
     Dashboard.Domain.Events.IEventAggregator events, Dashboard.Domain.Events.EventLogReader log, Dashboard.Domain.Stats.LiveStats stats,
-    Dashboard.Domain.Common.BusinessClock clock, SocketIOEndpoint endpoint, RealtimeMetrics metrics, ILogger<SocketIORelay> logger)
+    Dashboard.Domain.Common.BusinessClock clock, SocketIOEndpoint endpoint, RealtimeCatalog catalog, RealtimeMetrics metrics, ILogger<SocketIORelay> logger)
     : RealtimeRelay(events, log, stats, clock, metrics, logger)
 {
     protected override string Transport => DashboardNamespace.Transport;
 
     protected override Task DeliverAsync(Dashboard.Domain.Events.LoggedEvent e)
     {
-        var array = Protocol.SocketCodec.LoggedEventArray(e.Name, e.Payload, e.Position);
-        endpoint.Main.EmitLoggedToRooms(e.Rooms, array, e.Position);
-        endpoint.Admin.EmitLoggedToRooms(e.Rooms, array, e.Position);
+        var arrays = Protocol.SocketCodec.LoggedEventArrays(catalog.WireNames(e.Name), e.Payload, e.Position);
+        endpoint.Main.EmitLoggedToRooms(e.Rooms, arrays, e.Position);
+        endpoint.Admin.EmitLoggedToRooms(e.Rooms, arrays, e.Position);
         return Task.CompletedTask;
     }
 

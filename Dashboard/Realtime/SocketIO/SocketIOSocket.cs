@@ -15,7 +15,7 @@ public sealed class SocketIOSocket
     private readonly int _eventQueueCapacity;
     private Channel<(SocketEvent Message, long? AckId)>? _inbox;
     private readonly Lock _delivery = new();
-    private List<(long Position, EngineFrame Frame)>? _held;
+    private List<(long Position, EngineFrame[] Frames)>? _held;
     private long _lastDelivered;
     private int _closed;
 
@@ -100,12 +100,15 @@ public sealed class SocketIOSocket
         }
     }
 
-    /// <summary>Sends a logged event read from the log (a replay), unless this socket already got it.</summary>
-    public bool Replay(long position, string jsonArray)
+    /// <summary>
+    /// Sends a logged event read from the log (a replay), unless this socket already got it: one event array per name it goes
+    /// out under (its catalog aliases), all at its position.
+    /// </summary>
+    public bool Replay(long position, IReadOnlyList<string> jsonArrays)
     {
         lock (_delivery)
         {
-            return SendLogged(position, EngineFrame.Message(SocketCodec.Encode(SocketPacketType.Event, Namespace.Name, null, jsonArray)));
+            return SendLogged(position, [.. jsonArrays.Select(a => EngineFrame.Message(SocketCodec.Encode(SocketPacketType.Event, Namespace.Name, null, a)))]);
         }
     }
 
@@ -116,29 +119,30 @@ public sealed class SocketIOSocket
         {
             var held = _held;
             _held = null;
-            foreach (var (position, frame) in held ?? [])
+            foreach (var (position, frames) in held ?? [])
             {
-                SendLogged(position, frame);
+                SendLogged(position, frames);
             }
         }
     }
 
     /// <summary>A live logged event (broadcast in position order): held while replaying, dropped if already sent.</summary>
-    internal bool DeliverLogged(long position, EngineFrame frame)
+    internal bool DeliverLogged(long position, EngineFrame[] frames)
     {
         lock (_delivery)
         {
             if (_held is not null)
             {
-                _held.Add((position, frame));
+                _held.Add((position, frames));
                 return true;
             }
 
-            return SendLogged(position, frame);
+            return SendLogged(position, frames);
         }
     }
 
-    private bool SendLogged(long position, EngineFrame frame)
+    /// <summary>Every frame of one position, or none: a reconnect resumes after a whole event, never between its names.</summary>
+    private bool SendLogged(long position, EngineFrame[] frames)
     {
         if (position <= _lastDelivered)
         {
@@ -146,7 +150,13 @@ public sealed class SocketIOSocket
         }
 
         _lastDelivered = position;
-        return Session.Send(frame);
+        var sent = true;
+        foreach (var frame in frames)
+        {
+            sent &= Session.Send(frame);
+        }
+
+        return sent;
     }
 
     public void Emit(string eventName, params object?[] args) => Session.Send(EngineFrame.Message(

@@ -37,13 +37,13 @@ public sealed class SocketNamespace(string name, ISocketNamespaceHandler handler
     /// A logged event (its array carrying <paramref name="position"/> as the offset): each socket gets it once, after the
     /// events it replays from the log (see <see cref="SocketIOSocket.HoldLive"/>).
     /// </summary>
-    public int EmitLoggedToRooms(IReadOnlyList<string> rooms, string jsonArray, long position)
+    public int EmitLoggedToRooms(IReadOnlyList<string> rooms, IReadOnlyList<string> jsonArrays, long position)
     {
-        var frame = EngineFrame.Message(SocketCodec.Encode(SocketPacketType.Event, name, null, jsonArray));
+        EngineFrame[] frames = [.. jsonArrays.Select(a => EngineFrame.Message(SocketCodec.Encode(SocketPacketType.Event, name, null, a)))];
         var sent = 0;
         foreach (var socket in Recipients(rooms))
         {
-            if (socket.DeliverLogged(position, frame))
+            if (socket.DeliverLogged(position, frames))
             {
                 sent++;
             }

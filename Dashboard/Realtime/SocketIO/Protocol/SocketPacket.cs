@@ -167,6 +167,10 @@ public static class SocketCodec
     public static string LoggedEventArray(string eventName, string payloadJson, long offset) =>
         $"[{JsonSerializer.Serialize(eventName)},{payloadJson},\"{offset.ToString(CultureInfo.InvariantCulture)}\"]";
 
+    /// <summary>The same logged event under each of its names, all at one offset.</summary>
+    public static string[] LoggedEventArrays(IReadOnlyList<string> eventNames, string payloadJson, long offset) =>
+        [.. eventNames.Select(name => LoggedEventArray(name, payloadJson, offset))];
+
     /// <summary>A JSON array of already-serializable values: <c>["event", arg…]</c> for events, <c>[arg…]</c> for acks.</summary>
     public static string JsonArray(string? eventName, IReadOnlyList<object?> args, JsonSerializerOptions options)
     {

@@ -16,7 +16,7 @@ namespace Dashboard.Realtime.SocketIO.Recovery;
 /// <remarks>Sessions are kept by <see cref="RecoverableSessions"/>, also across restarts.</remarks>
 public sealed partial class SocketIORecovery(
     IOptions<RealtimeOptions> options, RecoverableSessions sessions, EventLogReader log, IEventAggregator events, TimeProvider time,
-    RealtimeMetrics metrics, ILogger<SocketIORecovery> logger)
+    RealtimeCatalog catalog, RealtimeMetrics metrics, ILogger<SocketIORecovery> logger)
 {
     private const int MaxPidLength = 64;
     private const int ReplayPage = 500;
@@ -153,7 +153,7 @@ public sealed partial class SocketIORecovery(
             var last = start.After;
             foreach (var e in start.TakeMissed())
             {
-                replayed += socket.Replay(e.Position, SocketCodec.LoggedEventArray(e.Name, e.Payload, e.Position)) ? 1 : 0;
+                replayed += socket.Replay(e.Position, SocketCodec.LoggedEventArrays(catalog.WireNames(e.Name), e.Payload, e.Position)) ? 1 : 0;
                 last = e.Position;
             }
 
@@ -163,7 +163,7 @@ public sealed partial class SocketIORecovery(
                 var page = await log.ReadAfterAsync(last, rooms, ReplayPage, ct);
                 foreach (var e in page.Events)
                 {
-                    replayed += socket.Replay(e.Position, SocketCodec.LoggedEventArray(e.Name, e.Payload, e.Position)) ? 1 : 0;
+                    replayed += socket.Replay(e.Position, SocketCodec.LoggedEventArrays(catalog.WireNames(e.Name), e.Payload, e.Position)) ? 1 : 0;
                     last = e.Position;
                 }
 
