@@ -28,6 +28,7 @@ builder.AddDashboardRealtime();
 builder.Services
     .AddRealtimeFeature<CustomerRealtime>()
     .AddRealtimeFeature<ProductRealtime>()
+    .AddRealtimeFeature<OrderRealtime>()
     .AddRealtimeFeature<DeliveryRealtime>()
     .AddRealtimeFeature<PaymentRealtime>()
     .AddRealtimeFeature<StatsRealtime>()

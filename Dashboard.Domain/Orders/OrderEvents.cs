@@ -19,3 +19,9 @@ public sealed record OrderAssigned(Order Order, string? PreviousAgentId) : IDoma
 {
     public Guid? CustomerId => Order.CustomerId;
 }
+
+/// <summary>An order was cancelled (raised with its <see cref="OrderStatusChanged"/>): the seeds' apps listen for it apart.</summary>
+public sealed record OrderCancelled(Order Order) : IDomainEvent
+{
+    public Guid? CustomerId => Order.CustomerId;
+}

@@ -278,6 +278,11 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
             else
             {
                 scope.Raise(new OrderStatusChanged(order, from, move.Message));
+                if (move.To == OrderStatus.Cancelled)
+                {
+                    scope.Raise(new OrderCancelled(order));
+                }
+
                 scope.Log("order." + OrderStatuses.Name(move.To), "order", entity.Id, move.Message, entity.CustomerId, before, order);
             }
 

@@ -38,8 +38,9 @@ public sealed class RealtimeCore : IRealtimeFeature
 
     private static async Task<CommandReply> JoinAsync(CommandCall call, string requested)
     {
-        var room = call.Get<RealtimeCatalog>().Room(requested);
-        if (!Rooms.MayJoin(call.Actor, room))
+        var catalog = call.Get<RealtimeCatalog>();
+        var room = catalog.Room(requested);
+        if (!await catalog.MayJoinAsync(call, room))
         {
             return new CommandReply(false, EventCatalog.Error, new RealtimeError($"You may not join '{room}'.", ErrorCodes.Forbidden));
         }

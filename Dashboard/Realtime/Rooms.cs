@@ -31,7 +31,8 @@ public static class Rooms
 
     /// <summary>
     /// Whether a client may join a room it asked for: staff may join any room; anyone else only the rooms that are
-    /// theirs already (their user, role, customer and route rooms). Orders do not exist yet, so only staff follow an order.
+    /// theirs already (their user, role, customer and route rooms). A feature may let others into its
+    /// rooms (an order's customer and agent into <c>order:{id}</c>): see <see cref="RealtimeCatalogBuilder.RoomGuard"/>.
     /// </summary>
     public static bool MayJoin(Actor actor, string room) => actor.IsStaff || For(actor).Contains(room, StringComparer.Ordinal);
 

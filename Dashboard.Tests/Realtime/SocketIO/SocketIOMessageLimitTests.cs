@@ -100,7 +100,10 @@ public sealed class SocketIOMessageLimitTests(MessageLimitApp app) : IClassFixtu
             var error = await offender.WaitForEventAsync("error");
             Assert.Equal("VALIDATION_FAILED", error[0].GetProperty("code").GetString());
             Assert.Contains("32768", error[0].GetProperty("message").GetString());
-            Assert.Equal("transport close", await offender.WaitDisconnectedAsync());
+            // Closed either way; over long-polling a request the client already had in flight when the close came can fail
+            // first under load ("transport error") — the ack and the error above arrived before it in both cases.
+            var reason = await offender.WaitDisconnectedAsync();
+            Assert.True(reason == "transport close" || (transport == "polling" && reason == "transport error"), reason);
             await using (var db = app.Db())
             {
                 Assert.False(await db.Payments.AnyAsync(p => p.CustomerId == customerId));

@@ -18,6 +18,8 @@ public sealed class RealtimeCatalog
     private readonly Dictionary<Type, RealtimeEvent> _events = [];
     private readonly Dictionary<string, string[]> _wireNames = new(StringComparer.Ordinal);
     private readonly List<(string Prefix, Func<string, string> Room)> _roomAliases = [];
+
+    private readonly List<(string Prefix, Func<CommandCall, string, Task<bool>> MayJoin)> _roomGuards = [];
     private readonly IServiceProvider _services;
 
     public RealtimeCatalog(IEnumerable<IRealtimeFeature> features, IServiceProvider services)
@@ -81,6 +83,38 @@ public sealed class RealtimeCatalog
 
             _roomAliases.Add((prefix, room));
         }
+
+        foreach (var (prefix, mayJoin, feature) in builder.RoomGuards)
+        {
+            if (_roomGuards.Any(g => prefix.StartsWith(g.Prefix, StringComparison.Ordinal) || g.Prefix.StartsWith(prefix, StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException($"Real-time catalog: the room guard '{prefix}' of {feature} overlaps another.");
+            }
+
+            _roomGuards.Add((prefix, mayJoin));
+        }
+    }
+
+    /// <summary>
+    /// Whether the connection may join <paramref name="room"/>: staff any room, anyone their own rooms
+    /// (<see cref="Rooms.MayJoin"/>), and a feature's rooms as its guard says.
+    /// </summary>
+    public async Task<bool> MayJoinAsync(CommandCall call, string room)
+    {
+        if (Rooms.MayJoin(call.Actor, room))
+        {
+            return true;
+        }
+
+        foreach (var (prefix, mayJoin) in _roomGuards)
+        {
+            if (room.StartsWith(prefix, StringComparison.Ordinal) && room.Length > prefix.Length)
+            {
+                return await mayJoin(call, room[prefix.Length..]);
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Every command name a client may send, aliases included.</summary>

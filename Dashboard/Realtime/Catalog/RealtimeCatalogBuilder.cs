@@ -30,6 +30,8 @@ public sealed class RealtimeCatalogBuilder
 
     internal List<(string Prefix, Func<string, string> Room, string Feature)> RoomAliases { get; } = [];
 
+    internal List<(string Prefix, Func<CommandCall, string, Task<bool>> MayJoin, string Feature)> RoomGuards { get; } = [];
+
     /// <summary>A command whose payload is a typed message: an object, read after the operation is allowed (else VALIDATION_FAILED).</summary>
     public CommandDeclaration Command<TPayload>(string name, Operation? operation, Func<CommandCall, TPayload, Task<CommandReply>> handle) =>
         Command(name, operation, CommandPayload.Object<TPayload>, handle);
@@ -56,6 +58,12 @@ public sealed class RealtimeCatalogBuilder
     /// room commands resolve it before checking who may join, so it is the same room under the same rules.
     /// </summary>
     public void RoomAlias(string prefix, Func<string, string> room) => RoomAliases.Add((prefix, room, Feature));
+
+    /// <summary>
+    /// Who may join the rooms named <paramref name="prefix"/> + a key (<c>order:</c> + an order id) beyond staff and the
+    /// connection's own rooms: the feature decides from its data (the order's customer and agent).
+    /// </summary>
+    public void RoomGuard(string prefix, Func<CommandCall, string, Task<bool>> mayJoin) => RoomGuards.Add((prefix, mayJoin, Feature));
 
     private CommandDeclaration Add(RealtimeCommand command)
     {
