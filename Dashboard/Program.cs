@@ -29,10 +29,12 @@ builder.Services
     .AddRealtimeFeature<CustomerRealtime>()
     .AddRealtimeFeature<ProductRealtime>()
     .AddRealtimeFeature<OrderRealtime>()
+    .AddRealtimeFeature<AgentRealtime>()
     .AddRealtimeFeature<DeliveryRealtime>()
     .AddRealtimeFeature<PaymentRealtime>()
     .AddRealtimeFeature<StatsRealtime>()
     .AddRealtimeFeature<ActivityRealtime>();
+builder.Services.Configure<Dashboard.Domain.Events.EventLogOptions>(AgentRealtime.Configure);
 builder.AddDashboardUi();
 
 var app = builder.Build();

@@ -27,6 +27,8 @@ public enum Operation
     DeliverOrders,
     CancelOrders,
     ReadAgents,
+    SetAgentStatus,
+    ShareLocation,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -43,6 +45,9 @@ public enum Access
 
     /// <summary>Only the orders assigned to the delivery agent.</summary>
     Assigned,
+
+    /// <summary>Only for the user themselves.</summary>
+    Self,
 
     /// <summary>For anyone's data.</summary>
     All,
@@ -68,7 +73,7 @@ public sealed record AccessRule(Operation Operation, string Covers, Access Admin
 /// </summary>
 public static class Permissions
 {
-    private const Access N = Access.None, O = Access.Own, R = Access.Route, G = Access.Assigned, A = Access.All;
+    private const Access N = Access.None, O = Access.Own, R = Access.Route, G = Access.Assigned, S = Access.Self, A = Access.All;
 
     public static IReadOnlyList<AccessRule> Table { get; } =
     [
@@ -96,6 +101,8 @@ public static class Permissions
         new(Operation.DeliverOrders, "take an order out for delivery, deliver it", A, A, G, N),
         new(Operation.CancelOrders, "cancel an order with a reason (a customer: their own, before it is on its way)", A, A, N, O),
         new(Operation.ReadAgents, "the delivery agents and their routes", A, A, N, N),
+        new(Operation.SetAgentStatus, "an agent's status: available, on delivery, off duty", A, A, S, N),
+        new(Operation.ShareLocation, "send positions while out with an order", N, N, G, N),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);
@@ -128,6 +135,7 @@ public static class Permissions
             Access.Own => "own",
             Access.Route => "their routes",
             Access.Assigned => "assigned to them",
+            Access.Self => "themselves",
             _ => "—",
         };
     }

@@ -74,4 +74,12 @@ public sealed class EventLogOptions
     public int MaxRows { get; set; } = 1_000_000;
 
     public TimeSpan PruneInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Events that only matter for a moment (an agent's position: the next one replaces it), kept for
+    /// <see cref="TransientRetention"/> only, so a stream of them never pushes business events out of the log.
+    /// </summary>
+    public HashSet<string> TransientEvents { get; } = new(StringComparer.Ordinal);
+
+    public TimeSpan TransientRetention { get; set; } = TimeSpan.FromMinutes(5);
 }

@@ -268,6 +268,7 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
             entity.UpdatedAt = scope.Now;
             entity.Version++;
             entity.Steps.Add(Step(scope, move.To, move.Note));
+            var agentChange = await FollowAgentAsync(scope, entity, from, move.To, ct);
             await scope.Db.SaveChangesAsync(ct);
             var order = await ModelAsync(scope.Db, entity, ct);
             if (move.To == from)
@@ -286,6 +287,11 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
                 scope.Log("order." + OrderStatuses.Name(move.To), "order", entity.Id, move.Message, entity.CustomerId, before, order);
             }
 
+            if (agentChange is not null)
+            {
+                scope.Raise(agentChange);
+            }
+
             if (move.To == OrderStatus.Delivered)
             {
                 scope.Raise(new BalanceChanged(await CustomerService.BalanceOf(scope.Db, entity.CustomerId, ct)));
@@ -293,6 +299,20 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
 
             return order;
         }, ct);
+    }
+
+    // The agent's status follows their order: on delivery when it goes out, available again when it is delivered or called off.
+    private static async Task<Agents.AgentStatusChanged?> FollowAgentAsync(WriteScope scope, OrderEntity order, OrderStatus from, OrderStatus to,
+        CancellationToken ct)
+    {
+        var leaving = from == OrderStatus.OutForDelivery && to is OrderStatus.Delivered or OrderStatus.Cancelled;
+        if (order.AgentId is not { } agentId || (to != OrderStatus.OutForDelivery && !leaving) || from == to)
+        {
+            return null;
+        }
+
+        var name = (await AgentNamesAsync(scope.Db, [agentId], ct)).GetValueOrDefault(agentId, agentId);
+        return await Agents.AgentService.FollowOrderAsync(scope.Db, agentId, name, leaving ? null : order.Id, scope.Now, ct);
     }
 
     private static void CheckScope(Actor actor, Access access, OrderEntity order)

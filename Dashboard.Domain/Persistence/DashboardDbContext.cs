@@ -1,4 +1,5 @@
 using Dashboard.Domain.Activity;
+using Dashboard.Domain.Agents;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
@@ -32,6 +33,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<AgentRouteEntity> AgentRoutes => Set<AgentRouteEntity>();
 
     public DbSet<OrderEntity> Orders => Set<OrderEntity>();
+
+    public DbSet<AgentStateEntity> AgentStates => Set<AgentStateEntity>();
+
+    public DbSet<OrderTrackPointEntity> OrderTrackPoints => Set<OrderTrackPointEntity>();
 
     public DbSet<ProductEntity> Products => Set<ProductEntity>();
 
@@ -187,6 +192,23 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             s.Property(x => x.ByName).HasMaxLength(256);
             s.Property(x => x.Channel).HasConversion<string>().HasMaxLength(16);
             s.Property(x => x.Note).HasMaxLength(200);
+        });
+
+        builder.Entity<AgentStateEntity>(a =>
+        {
+            a.ToTable("AgentStates");
+            a.HasKey(x => x.UserId);
+            a.Property(x => x.UserId).HasMaxLength(450);
+            a.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+            a.HasOne<AppUser>().WithOne().HasForeignKey<AgentStateEntity>(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<OrderTrackPointEntity>(p =>
+        {
+            p.ToTable("OrderTrackPoints");
+            p.Property(x => x.AgentId).HasMaxLength(450);
+            p.HasOne<OrderEntity>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
+            p.HasIndex(x => x.OrderId);
         });
 
         builder.Entity<AppSecret>(s =>

@@ -42,9 +42,10 @@ public sealed class AuthorizationMatrixTests(DashboardApp app) : IClassFixture<D
         using var admin = await app.AdminClientAsync();
         var own = await ApiScenario.CreateCustomerAsync(admin, $"Matrix Own {role}");
         var other = await ApiScenario.CreateCustomerAsync(admin, $"Matrix Other {role}");
-        using var client = role == Roles.Admin
-            ? await app.AdminClientAsync()
+        var (client, me) = role == Roles.Admin
+            ? (await app.AdminClientAsync(), await UserIdAsync(DashboardApp.AdminEmail))
             : await ClientForAsync(admin, role, own);
+        using var _ = client;
         var before = await CountRowsAsync();
         var wrong = new List<string>();
 
@@ -52,20 +53,23 @@ public sealed class AuthorizationMatrixTests(DashboardApp app) : IClassFixture<D
         {
             var access = Permissions.AccessOf(role, endpoint.Operation!.Value);
             var hasCustomer = endpoint.Pattern.StartsWith("/api/v1/customers/{id", StringComparison.Ordinal);
+            var someone = Guid.NewGuid().ToString();
+            // "Self": the path's user id is the caller's (let through) or another's (refused by the domain, also 403).
             var cases = (access, hasCustomer) switch
             {
-                (Access.None, _) => [(other, false)],
-                (Access.Own, true) => [(own, true), (other, false)],
-                _ => new[] { (other, true) },
+                (Access.None, _) => [(other, someone, false)],
+                (Access.Own, true) => [(own, someone, true), (other, someone, false)],
+                (Access.Self, _) => [(other, me, true), (other, someone, false)],
+                _ => new[] { (other, someone, true) },
             };
-            foreach (var (customer, allowed) in cases)
+            foreach (var (customer, user, allowed) in cases)
             {
                 var path = endpoint.Pattern.Replace("{id:guid}", hasCustomer ? customer.ToString() : Guid.NewGuid().ToString())
-                    .Replace("{id}", Guid.NewGuid().ToString());
+                    .Replace("{id}", user);
                 using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
                 if (endpoint.Method is "POST" or "PUT" or "PATCH")
                 {
-                    request.Content = new StringContent(allowed ? "{}" : "{ not json", Encoding.UTF8, "application/json");
+                    request.Content = new StringContent(allowed || access == Access.Self ? "{}" : "{ not json", Encoding.UTF8, "application/json");
                 }
 
                 using var response = await client.SendAsync(request);
@@ -93,10 +97,16 @@ public sealed class AuthorizationMatrixTests(DashboardApp app) : IClassFixture<D
         Assert.Contains(Permissions.Markdown(), readme, StringComparison.Ordinal);
     }
 
-    private async Task<HttpClient> ClientForAsync(HttpClient admin, string role, Guid own)
+    private async Task<(HttpClient Client, string UserId)> ClientForAsync(HttpClient admin, string role, Guid own)
     {
         var (email, password) = await ApiScenario.CreateUserAsync(admin, role, role == Roles.Customer ? own : null);
-        return await app.ClientAsync(email, password);
+        return (await app.ClientAsync(email, password), await UserIdAsync(email));
+    }
+
+    private async Task<string> UserIdAsync(string email)
+    {
+        await using var db = app.Db();
+        return (await db.Users.SingleAsync(u => u.Email == email)).Id;
     }
 
     private async Task<(int, int, int, int, int, int)> CountRowsAsync()

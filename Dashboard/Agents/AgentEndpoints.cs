@@ -12,9 +12,18 @@ public static class AgentEndpoints
     {
         var api = app.MapGroup("/api/v1/agents").WithTags("Agents").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
-        api.MapGet("/", List).Requires(Operation.ReadAgents).WithSummary("The delivery agents with their routes, by name (Admin, Staff).");
+        api.MapGet("/", List).Requires(Operation.ReadAgents)
+            .WithSummary("The delivery agents with their routes, status, current order and last position, by name (Admin, Staff).");
+        api.MapPut("/{id}/status", SetStatus).Requires(Operation.SetAgentStatus)
+            .WithSummary("Set an agent's status {status: available | on_delivery | off_duty}: staff for anyone, an agent for themselves.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
         return app;
     }
+
+    public sealed record StatusRequest(string? Status);
+
+    public static async Task<Ok<Agent>> SetStatus(string id, StatusRequest body, AgentService agents, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await agents.SetStatusAsync(user.ToActor(Channel.Api), id, body.Status, ct));
 
     public static async Task<Ok<IReadOnlyList<Agent>>> List(AgentService agents, ClaimsPrincipal user, CancellationToken ct) =>
         TypedResults.Ok(await agents.ListAsync(user.ToActor(Channel.Api), ct));
