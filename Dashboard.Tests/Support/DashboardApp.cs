@@ -39,6 +39,8 @@ public class DashboardApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Dashboard:Admin:Email", AdminEmail);
         builder.UseSetting("Dashboard:Admin:Password", AdminPassword);
         builder.UseSetting("Dashboard:SeedDemoData", "false");
+        // Map tiles come from the internet in a user's browser; never in tests.
+        builder.UseSetting("Dashboard:Map:TileUrl", "");
         // Every test client signs in from 127.0.0.1, many times a minute; the sign-in tests set their own limits.
         builder.UseSetting("Auth:SignIn:PermitPerMinute", "100000");
         builder.UseSetting("Auth:SignIn:GlobalPermitPerMinute", "100000");

@@ -13,9 +13,10 @@ public static class SecurityHeaders
     /// inline script or eval; style sheets only from the app; style attributes allowed (Blazor renders them, ApexCharts
     /// writes them), which browsers without <c>style-src-elem</c> extend to style elements; WebSockets to the app itself.
     /// </summary>
-    public const string ContentSecurityPolicy =
+    /// <remarks>Images also from the map tiles' origin, when one is configured (<see cref="MapOptions"/>).</remarks>
+    public static string ContentSecurityPolicy(string? tileOrigin) =>
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; style-src-elem 'self'; " +
-        "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
+        $"img-src 'self' data:{(tileOrigin is null ? "" : " " + tileOrigin)}; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; " +
         "form-action 'self'; frame-ancestors 'self'";
 
     public const string ReferrerPolicy = "same-origin";
@@ -57,24 +58,29 @@ public static class SecurityHeaders
     /// itself loses its scheme and host: the cookie handler and Blazor's NavigationManager build absolute URLs from the
     /// request's Host header, which the client chose.
     /// </summary>
-    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use((http, next) =>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app)
     {
-        http.Response.OnStarting(static state =>
+        var policy = ContentSecurityPolicy(app.ApplicationServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<MapOptions>>().Value.TileOrigin());
+        return app.Use((http, next) =>
         {
-            var response = (HttpResponse)state;
-            var headers = response.Headers;
-            headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = ReferrerPolicy;
-            if (headers.Location.ToString() is { Length: > 0 } location && Relative(response.HttpContext.Request, location) is { } relative)
-            {
-                headers.Location = relative;
-            }
+            http.Response.OnStarting(state => Secure((HttpResponse)state, policy), http.Response);
+            return next(http);
+        });
+    }
 
-            return Task.CompletedTask;
-        }, http.Response);
-        return next(http);
-    });
+    private static Task Secure(HttpResponse response, string policy)
+    {
+        var headers = response.Headers;
+        headers.ContentSecurityPolicy = policy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = ReferrerPolicy;
+        if (headers.Location.ToString() is { Length: > 0 } location && Relative(response.HttpContext.Request, location) is { } relative)
+        {
+            headers.Location = relative;
+        }
+
+        return Task.CompletedTask;
+    }
 
     private static string? Relative(HttpRequest request, string location)
     {
