@@ -64,3 +64,32 @@ export function dispose(element) {
     maps.get(element)?.map.remove();
     maps.delete(element);
 }
+
+// Many markers, one per agent out (the Agents page). data-markers counts them; data-moves counts placements.
+export async function showMany(element, options) {
+    const L = await loadLeaflet();
+    if (maps.has(element)) return;
+    const map = L.map(element);
+    if (options.tileUrl) {
+        L.tileLayer(options.tileUrl, { attribution: options.attribution, maxZoom: 19 }).addTo(map);
+    }
+    const state = { map, markers: new Map() };
+    maps.set(element, state);
+    map.setView([12.97, 77.59], 12);
+    for (const m of options.markers ?? []) place(element, m.id, m.label, m.latitude, m.longitude, false);
+    if (state.markers.size > 0) map.fitBounds(L.latLngBounds([...state.markers.values()].map(m => m.getLatLng())), { maxZoom: 15 });
+}
+
+export function place(element, id, label, lat, lng, moved = true) {
+    const state = maps.get(element);
+    if (!state?.markers) return;
+    let marker = state.markers.get(id);
+    if (!marker) {
+        marker = window.L.circleMarker([lat, lng], { radius: 7, color: "#fff", weight: 2, fillColor: "#206bc4", fillOpacity: 1 })
+            .bindTooltip(label).addTo(state.map);
+        state.markers.set(id, marker);
+    }
+    marker.setLatLng([lat, lng]);
+    element.dataset.markers = String(state.markers.size);
+    if (moved) element.dataset.moves = String(Number(element.dataset.moves ?? 0) + 1);
+}
