@@ -115,10 +115,19 @@ public sealed class LiveDashboardTests(DashboardApp app, BrowserFixture browser)
     {
         var events = app.Services.GetRequiredService<IEventAggregator>();
         var stats = app.Services.GetRequiredService<LiveStats>();
+        // What this app's aggregator holds without the page (relays, caches), then with it once it is live: the page's
+        // subscriptions are made when its circuit starts, a moment after the sign-in returns.
+        var (eventsBefore, watchersBefore) = (events.SubscriberCount, stats.WatcherCount);
         var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
-        // Other tests of this class may hold pages open; wait until this page's subscriptions are counted.
-        Assert.True(events.SubscriberCount > 1 && stats.WatcherCount >= 1, $"subscribers {events.SubscriberCount}, watchers {stats.WatcherCount}");
+        await BrowserFixture.WaitLiveAsync(page);
+        var opened = DateTime.UtcNow.AddSeconds(15);
+        while (DateTime.UtcNow < opened && (events.SubscriberCount <= eventsBefore || stats.WatcherCount <= watchersBefore))
+        {
+            await Task.Delay(50);
+        }
+
         var (eventsOpen, watchersOpen) = (events.SubscriberCount, stats.WatcherCount);
+        Assert.True(eventsOpen > eventsBefore && watchersOpen > watchersBefore, $"subscribers {eventsOpen} (before {eventsBefore}), watchers {watchersOpen}");
 
         await page.Context.CloseAsync();
 

@@ -23,12 +23,12 @@ public sealed class AgentLocationTests(DashboardApp app) : IClassFixture<Dashboa
     public async Task The_assigned_agents_positions_reach_the_customer_and_staff_and_never_another_customer(string transport)
     {
         var s = await OutForDeliveryAsync();
-        await using var agent = await ConnectAsync(transport, s.AgentEmail, s.AgentPassword);
-        await using var customer = await ConnectAsync(transport, s.CustomerEmail, s.CustomerPassword);
-        await using var other = await ConnectAsync(transport, s.OtherEmail, s.OtherPassword);
-        await using var staff = await ConnectAsync(transport, DashboardApp.AdminEmail, app.AdminPassword);
+        await using var agent = await BothTransports.ConnectAsync(app, transport, s.AgentEmail, s.AgentPassword);
+        await using var customer = await BothTransports.ConnectAsync(app, transport, s.CustomerEmail, s.CustomerPassword);
+        await using var other = await BothTransports.ConnectAsync(app, transport, s.OtherEmail, s.OtherPassword);
+        await using var staff = await BothTransports.ConnectAsync(app, transport, DashboardApp.AdminEmail, app.AdminPassword);
 
-        var ack = await CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 12.9716, longitude = 77.5946 });
+        var ack = await BothTransports.CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 12.9716, longitude = 77.5946 });
         Assert.Null(ack.ErrorCode());
         foreach (var client in new[] { customer, staff })
         {
@@ -38,10 +38,10 @@ public sealed class AgentLocationTests(DashboardApp app) : IClassFixture<Dashboa
         }
 
         await Task.Delay(1000);
-        Assert.Null((await CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 12.9718, longitude = 77.5947 })).ErrorCode());
+        Assert.Null((await BothTransports.CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 12.9718, longitude = 77.5947 })).ErrorCode());
         await customer.WaitForEventAsync("delivery:location:update", e => e.Is("orderId", s.OrderId)
             && e[0].GetProperty("location").GetProperty("lat").GetDouble() == 12.9718);
-        Assert.Equal("RATE_LIMITED", (await CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 12.9730, longitude = 77.5960 })).ErrorCode());
+        Assert.Equal("RATE_LIMITED", (await BothTransports.CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 12.9730, longitude = 77.5960 })).ErrorCode());
         await other.AssertNoEventAsync("delivery:location:update", null, Quiet);
 
         var agents = await ApiAssert.Json(await s.Admin.GetAsync("/api/v1/agents"));
@@ -60,16 +60,16 @@ public sealed class AgentLocationTests(DashboardApp app) : IClassFixture<Dashboa
     {
         var s = await OutForDeliveryAsync(goOut: false);
         var (otherAgentEmail, otherAgentPassword) = await ApiScenario.CreateUserAsync(s.Admin, "Delivery");
-        await using var agent = await ConnectAsync(transport, s.AgentEmail, s.AgentPassword);
-        await using var stranger = await ConnectAsync(transport, otherAgentEmail, otherAgentPassword);
-        await using var customer = await ConnectAsync(transport, s.CustomerEmail, s.CustomerPassword);
+        await using var agent = await BothTransports.ConnectAsync(app, transport, s.AgentEmail, s.AgentPassword);
+        await using var stranger = await BothTransports.ConnectAsync(app, transport, otherAgentEmail, otherAgentPassword);
+        await using var customer = await BothTransports.ConnectAsync(app, transport, s.CustomerEmail, s.CustomerPassword);
 
-        Assert.Equal("CONFLICT", (await CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 12.97, longitude = 77.59 })).ErrorCode());
+        Assert.Equal("CONFLICT", (await BothTransports.CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 12.97, longitude = 77.59 })).ErrorCode());
         await ApiAssert.Json(await s.Admin.PostAsync($"/api/v1/orders/{s.OrderId}/out-for-delivery", null));
-        Assert.Equal("FORBIDDEN", (await CallAsync(stranger, "delivery:location", new { orderId = s.OrderId, latitude = 12.97, longitude = 77.59 })).ErrorCode());
-        Assert.Equal("FORBIDDEN", (await CallAsync(customer, "delivery:location", new { orderId = s.OrderId, latitude = 12.97, longitude = 77.59 })).ErrorCode());
-        Assert.Equal("VALIDATION_FAILED", (await CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 95.0, longitude = 77.59 })).ErrorCode());
-        Assert.Equal("VALIDATION_FAILED", (await CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 12.97 })).ErrorCode());
+        Assert.Equal("FORBIDDEN", (await BothTransports.CallAsync(stranger, "delivery:location", new { orderId = s.OrderId, latitude = 12.97, longitude = 77.59 })).ErrorCode());
+        Assert.Equal("FORBIDDEN", (await BothTransports.CallAsync(customer, "delivery:location", new { orderId = s.OrderId, latitude = 12.97, longitude = 77.59 })).ErrorCode());
+        Assert.Equal("VALIDATION_FAILED", (await BothTransports.CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 95.0, longitude = 77.59 })).ErrorCode());
+        Assert.Equal("VALIDATION_FAILED", (await BothTransports.CallAsync(agent, "delivery:location", new { orderId = s.OrderId, latitude = 12.97 })).ErrorCode());
         await customer.AssertNoEventAsync("delivery:location:update", null, Quiet);
 
         await using var db = app.Db();
@@ -81,11 +81,11 @@ public sealed class AgentLocationTests(DashboardApp app) : IClassFixture<Dashboa
     public async Task An_agents_status_follows_their_order_and_reaches_staff_not_customers()
     {
         var s = await OutForDeliveryAsync(goOut: false);
-        await using var staff = await ConnectAsync("socket.io", DashboardApp.AdminEmail, app.AdminPassword);
-        await using var customer = await ConnectAsync("socket.io", s.CustomerEmail, s.CustomerPassword);
-        await using var agent = await ConnectAsync("signalr", s.AgentEmail, s.AgentPassword);
+        await using var staff = await BothTransports.ConnectAsync(app, "socket.io", DashboardApp.AdminEmail, app.AdminPassword);
+        await using var customer = await BothTransports.ConnectAsync(app, "socket.io", s.CustomerEmail, s.CustomerPassword);
+        await using var agent = await BothTransports.ConnectAsync(app, "signalr", s.AgentEmail, s.AgentPassword);
 
-        Assert.Null((await CallAsync(agent, "delivery:status", new { status = "available" })).ErrorCode());
+        Assert.Null((await BothTransports.CallAsync(agent, "delivery:status", new { status = "available" })).ErrorCode());
         await staff.WaitForEventAsync("delivery:status:update", e => e[0].GetProperty("deliveryBoyId").GetString() == s.AgentId && e[0].GetProperty("status").GetString() == "available");
         await ApiAssert.Json(await s.Admin.PostAsync($"/api/v1/orders/{s.OrderId}/out-for-delivery", null));
         var out_ = await staff.WaitForEventAsync("delivery:status:update", e => e[0].GetProperty("deliveryBoyId").GetString() == s.AgentId
@@ -142,15 +142,4 @@ public sealed class AgentLocationTests(DashboardApp app) : IClassFixture<Dashboa
 
         return new Scene(admin, order, agentId, agentEmail, agentPassword, customerEmail, customerPassword, otherEmail, otherPassword);
     }
-
-    private async Task<NodeClient> ConnectAsync(string transport, string email, string password) => transport == "signalr"
-        ? (await HubScenario.ConnectAsync(app, email, password)).Client
-        : (await SocketIOScenario.ConnectAsync(app, email, password)).Client;
-
-    private static async Task<JsonElement> CallAsync(NodeClient client, string name, object payload) => client switch
-    {
-        SignalRClient hub => await hub.InvokeAsync(name, payload),
-        SocketIOClient socket => (await socket.EmitWithAckAsync(name, payload))[0],
-        _ => throw new ArgumentOutOfRangeException(nameof(client)),
-    };
 }

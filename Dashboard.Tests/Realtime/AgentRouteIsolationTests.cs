@@ -25,8 +25,8 @@ public sealed class AgentRouteIsolationTests(DashboardApp app) : IClassFixture<D
         var north = await ApiScenario.CreateCustomerAsync(admin, $"North {tag}", route: "North");
         var south = await ApiScenario.CreateCustomerAsync(admin, $"South {tag}", route: "South");
         var (email, password) = await ApiScenario.CreateUserAsync(admin, "Delivery", routes: ["north"]);
-        await using var agent = await ConnectAsync(transport, email, password);
-        await using var staff = await ConnectAsync(transport, DashboardApp.AdminEmail, app.AdminPassword);
+        await using var agent = await BothTransports.ConnectAsync(app, transport, email, password);
+        await using var staff = await BothTransports.ConnectAsync(app, transport, DashboardApp.AdminEmail, app.AdminPassword);
 
         var northEntry = await RecordAsync(admin, north);
         var southEntry = await RecordAsync(admin, south);
@@ -57,26 +57,17 @@ public sealed class AgentRouteIsolationTests(DashboardApp app) : IClassFixture<D
         var south = await ApiScenario.CreateCustomerAsync(admin, $"Far {tag}", route: "South");
         var southEntry = await RecordAsync(admin, south);
         var (email, password) = await ApiScenario.CreateUserAsync(admin, "Delivery", routes: ["North"]);
-        await using var agent = await ConnectAsync(transport, email, password);
+        await using var agent = await BothTransports.ConnectAsync(app, transport, email, password);
 
-        Assert.Equal("FORBIDDEN", await CallAsync(agent, "delivery:update", new { id = southEntry, quantity = 9 }));
-        Assert.Equal("FORBIDDEN", await CallAsync(agent, "payment:add", new { customerId = south, amount = 10, method = "CASH" }));
+        Assert.Equal("FORBIDDEN", (await BothTransports.CallAsync(agent, "delivery:update", new { id = southEntry, quantity = 9 })).ErrorCode());
+        Assert.Equal("FORBIDDEN", (await BothTransports.CallAsync(agent, "payment:add", new { customerId = south, amount = 10, method = "CASH" })).ErrorCode());
 
         await using var db = app.Db();
         Assert.Equal(1m, (await db.DailyEntries.SingleAsync(e => e.Id == southEntry)).Quantity);
         Assert.False(await db.Payments.AnyAsync(p => p.CustomerId == south));
     }
 
-    private async Task<NodeClient> ConnectAsync(string transport, string email, string password) => transport == "signalr"
-        ? (await HubScenario.ConnectAsync(app, email, password)).Client
-        : (await SocketIOScenario.ConnectAsync(app, email, password)).Client;
 
-    private static async Task<string?> CallAsync(NodeClient client, string name, object payload) => client switch
-    {
-        SignalRClient hub => (await hub.InvokeAsync(name, payload)).ErrorCode(),
-        SocketIOClient socket => (await socket.EmitWithAckAsync(name, payload))[0].ErrorCode(),
-        _ => throw new ArgumentOutOfRangeException(nameof(client)),
-    };
 
     private async Task<Guid> RecordAsync(HttpClient admin, Guid customer) =>
         (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, date = app.Today, quantity = 1 }),

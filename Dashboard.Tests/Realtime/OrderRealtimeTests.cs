@@ -37,13 +37,13 @@ public sealed class OrderRealtimeTests(DashboardApp app) : IClassFixture<Dashboa
             otherAgentId = (await db.Users.SingleAsync(u => u.Email == otherAgentEmail)).Id;
         }
 
-        await using var a = await ConnectAsync(transport, emailA, passwordA);
-        await using var b = await ConnectAsync(transport, emailB, passwordB);
-        await using var staff = await ConnectAsync(transport, DashboardApp.AdminEmail, app.AdminPassword);
-        await using var routeAgent = await ConnectAsync(transport, routeAgentEmail, routeAgentPassword);
-        await using var assignee = await ConnectAsync(transport, otherAgentEmail, otherAgentPassword);
+        await using var a = await BothTransports.ConnectAsync(app, transport, emailA, passwordA);
+        await using var b = await BothTransports.ConnectAsync(app, transport, emailB, passwordB);
+        await using var staff = await BothTransports.ConnectAsync(app, transport, DashboardApp.AdminEmail, app.AdminPassword);
+        await using var routeAgent = await BothTransports.ConnectAsync(app, transport, routeAgentEmail, routeAgentPassword);
+        await using var assignee = await BothTransports.ConnectAsync(app, transport, otherAgentEmail, otherAgentPassword);
 
-        var placed = await CallAsync(a, "order:place", new { items = new[] { new { productId = product, quantity = 2 } } });
+        var placed = await BothTransports.CallAsync(a, "order:place", new { items = new[] { new { productId = product, quantity = 2 } } });
         Assert.Null(placed.ErrorCode());
         var orderId = placed.GetProperty("id").GetGuid();
         var fresh = await staff.WaitForEventAsync("order:new", e => e.Is("orderId", orderId));
@@ -51,21 +51,21 @@ public sealed class OrderRealtimeTests(DashboardApp app) : IClassFixture<Dashboa
         await staff.WaitForEventAsync("new-order", e => e.Is("orderId", orderId));
         await routeAgent.WaitForEventAsync("order:new", e => e.Is("orderId", orderId));
 
-        Assert.True((await CallAsync(a, "join:order", new { orderId })).GetBoolean());
-        Assert.False((await CallAsync(b, "join:order", new { orderId })).GetBoolean());
-        Assert.False((await CallAsync(assignee, "join:order", new { orderId })).GetBoolean()); // not theirs yet
+        Assert.True((await BothTransports.CallAsync(a, "join:order", new { orderId })).GetBoolean());
+        Assert.False((await BothTransports.CallAsync(b, "join:order", new { orderId })).GetBoolean());
+        Assert.False((await BothTransports.CallAsync(assignee, "join:order", new { orderId })).GetBoolean()); // not theirs yet
 
         await ApiAssert.Json(await admin.PostAsync($"/api/v1/orders/{orderId}/confirm", null));
         var confirmed = await a.WaitForEventAsync("order:status:update", e => e.Is("orderId", orderId) && e[0].GetProperty("status").GetString() == "confirmed");
         Assert.Contains("confirmed", confirmed[0].GetProperty("message").GetString());
-        Assert.Null((await CallAsync(staff, "order:status", new { orderId, status = "confirmed", agentId = otherAgentId })).ErrorCode());
+        Assert.Null((await BothTransports.CallAsync(staff, "order:status", new { orderId, status = "confirmed", agentId = otherAgentId })).ErrorCode());
         await assignee.WaitForEventAsync("order:assigned", e => e.Is("orderId", orderId));
-        Assert.True((await CallAsync(assignee, "join:order", new { orderId })).GetBoolean());
-        Assert.Null((await CallAsync(assignee, "order:status", new { orderId, status = "out_for_delivery" })).ErrorCode());
+        Assert.True((await BothTransports.CallAsync(assignee, "join:order", new { orderId })).GetBoolean());
+        Assert.Null((await BothTransports.CallAsync(assignee, "order:status", new { orderId, status = "out_for_delivery" })).ErrorCode());
         await a.WaitForEventAsync("order:status:update", e => e.Is("orderId", orderId) && e[0].GetProperty("status").GetString() == "out_for_delivery");
-        Assert.Equal("FORBIDDEN", (await CallAsync(a, "order:cancel", new { orderId, reason = "too late" })).ErrorCode());
-        Assert.Equal("FORBIDDEN", (await CallAsync(routeAgent, "order:status", new { orderId, status = "delivered" })).ErrorCode());
-        Assert.Null((await CallAsync(assignee, "order:status", new { orderId, status = "delivered" })).ErrorCode());
+        Assert.Equal("FORBIDDEN", (await BothTransports.CallAsync(a, "order:cancel", new { orderId, reason = "too late" })).ErrorCode());
+        Assert.Equal("FORBIDDEN", (await BothTransports.CallAsync(routeAgent, "order:status", new { orderId, status = "delivered" })).ErrorCode());
+        Assert.Null((await BothTransports.CallAsync(assignee, "order:status", new { orderId, status = "delivered" })).ErrorCode());
         await a.WaitForEventAsync("order:status:update", e => e.Is("orderId", orderId) && e[0].GetProperty("status").GetString() == "delivered");
         await a.WaitForEventAsync("balance:updated", e => e.Is("customerId", customerA));
 
@@ -103,15 +103,4 @@ public sealed class OrderRealtimeTests(DashboardApp app) : IClassFixture<Dashboa
             Assert.Equal("closed today", cancelled[0].GetProperty("reason").GetString());
         }
     }
-
-    private async Task<NodeClient> ConnectAsync(string transport, string email, string password) => transport == "signalr"
-        ? (await HubScenario.ConnectAsync(app, email, password)).Client
-        : (await SocketIOScenario.ConnectAsync(app, email, password)).Client;
-
-    private static async Task<JsonElement> CallAsync(NodeClient client, string name, object payload) => client switch
-    {
-        SignalRClient hub => await hub.InvokeAsync(name, payload),
-        SocketIOClient socket => (await socket.EmitWithAckAsync(name, payload))[0],
-        _ => throw new ArgumentOutOfRangeException(nameof(client)),
-    };
 }
