@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using Dashboard.Domain.Orders;
+using Dashboard.Tests.Realtime;
+using Dashboard.Tests.Realtime.SocketIO;
 using Dashboard.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -108,6 +110,43 @@ public sealed class OrdersPageTests(DashboardApp app, BrowserFixture browser) : 
         var card = second.GetByTestId("order-card").Filter(new() { HasText = $"Dialog {tag}" });
         await Assertions.Expect(card.GetByTestId("order-total")).ToHaveTextAsync("₹650.00", new() { Timeout = TwoSeconds });
         await Assertions.Expect(Column(second, "placed").GetByTestId("order-card").Filter(new() { HasText = $"Dialog {tag}" })).ToHaveCountAsync(1);
+        await first.Context.CloseAsync();
+        await second.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_order_placed_from_a_socket_io_app_and_confirmed_over_signalr_moves_on_two_boards()
+    {
+        using var admin = await app.AdminClientAsync();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        var customer = await Api.ApiScenario.CreateCustomerAsync(admin, $"App {tag}");
+        var product = await ProductAsync(admin, $"Curd {tag}", 30m);
+        var (email, password) = await Api.ApiScenario.CreateUserAsync(admin, "Customer", customer);
+        var date = app.Today.AddDays(4);
+        var first = await BoardAsync(date);
+        var second = await BoardAsync(date);
+
+        var (customerApp, _) = await SocketIOScenario.ConnectAsync(app, email, password);
+        var (office, _) = await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);
+        await using (customerApp)
+        await using (office)
+        {
+            var placed = (await customerApp.EmitWithAckAsync("order:place",
+                new { items = new[] { new { productId = product, quantity = 3 } }, deliveryDate = date }))[0];
+            var id = placed.GetProperty("id").GetGuid();
+            foreach (var page in new[] { first, second })
+            {
+                await Assertions.Expect(Column(page, "placed").Locator($"[data-order-id='{id}']")).ToBeVisibleAsync(new() { Timeout = TwoSeconds });
+                await Assertions.Expect(Card(page, id).GetByTestId("order-total")).ToHaveTextAsync("₹90.00");
+            }
+
+            Assert.Null((await office.InvokeAsync("order:status", new { orderId = id, status = "confirmed" })).ErrorCode());
+            foreach (var page in new[] { first, second })
+            {
+                await Assertions.Expect(Column(page, "confirmed").Locator($"[data-order-id='{id}']")).ToBeVisibleAsync(new() { Timeout = TwoSeconds });
+            }
+        }
+
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
     }
