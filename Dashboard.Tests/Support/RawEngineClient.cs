@@ -31,6 +31,23 @@ public static class RawEngine
 /// <summary>One raw WebSocket to the Engine.IO endpoint; can answer pings by itself and connect to a Socket.IO namespace.</summary>
 public sealed class RawWebSocket : IAsyncDisposable
 {
+    /// <summary>A raw WebSocket that has joined the main namespace as the admin and received <c>connected</c>.</summary>
+    public static async Task<RawWebSocket> ConnectedAsync(DashboardApp app)
+    {
+        var token = await app.TokenAsync(DashboardApp.AdminEmail, app.AdminPassword);
+        var socket = await OpenAsync(app.BaseAddress);
+        Assert.StartsWith("40{\"sid\":", await socket.ConnectNamespaceAsync(token));
+        Assert.StartsWith("42[\"connected\"", await socket.ReceiveAsync());
+        return socket;
+    }
+
+    /// <summary>The connection still round-trips a ping with an ack.</summary>
+    public async Task AssertAliveAsync()
+    {
+        await SendAsync("4277[\"ping\"]");
+        Assert.Equal("4377[\"pong\"]", await ReceiveStartingWithAsync("43"));
+    }
+
     private readonly ClientWebSocket _socket = new();
     private readonly Queue<string> _received = new();
     private readonly bool _answerPings;

@@ -23,22 +23,6 @@ public sealed class SocketIOHostileInputTests(SmallPayloadApp app) : IClassFixtu
 {
     private static readonly TimeSpan CloseWithin = TimeSpan.FromSeconds(5);
 
-    private async Task<RawWebSocket> ConnectedAsync()
-    {
-        var token = await app.TokenAsync(DashboardApp.AdminEmail, app.AdminPassword);
-        var socket = await RawWebSocket.OpenAsync(app.BaseAddress);
-        Assert.StartsWith("40{\"sid\":", await socket.ConnectNamespaceAsync(token));
-        Assert.StartsWith("42[\"connected\"", await socket.ReceiveAsync());
-        return socket;
-    }
-
-    /// <summary>The neighbour still round-trips a ping with an ack.</summary>
-    private static async Task AssertAliveAsync(RawWebSocket socket)
-    {
-        await socket.SendAsync("4277[\"ping\"]");
-        Assert.Equal("4377[\"pong\"]", await socket.ReceiveStartingWithAsync("43"));
-    }
-
     [Theory]
     [InlineData("abc")]                                            // not an Engine.IO packet
     [InlineData("0{}")]                                            // open is the server's
@@ -50,32 +34,32 @@ public sealed class SocketIOHostileInputTests(SmallPayloadApp app) : IClassFixtu
     [InlineData("44{\"message\":\"x\"}")]                          // CONNECT_ERROR is the server's
     public async Task A_malformed_packet_closes_only_the_connection_that_sent_it(string garbage)
     {
-        await using var offender = await ConnectedAsync();
-        await using var neighbour = await ConnectedAsync();
+        await using var offender = await RawWebSocket.ConnectedAsync(app);
+        await using var neighbour = await RawWebSocket.ConnectedAsync(app);
 
         await offender.SendAsync(garbage);
 
         Assert.True(await offender.ClosedWithinAsync(CloseWithin), $"'{garbage}' did not close the connection");
-        await AssertAliveAsync(neighbour);
+        await neighbour.AssertAliveAsync();
     }
 
     [Fact]
     public async Task A_binary_packet_whose_attachments_never_come_is_closed_on_the_next_text_packet()
     {
-        await using var offender = await ConnectedAsync();
-        await using var neighbour = await ConnectedAsync();
+        await using var offender = await RawWebSocket.ConnectedAsync(app);
+        await using var neighbour = await RawWebSocket.ConnectedAsync(app);
 
         await offender.SendAsync("451-[\"payment:add\",{\"_placeholder\":true,\"num\":0}]");
         await offender.SendAsync("42[\"ping\"]");
 
         Assert.True(await offender.ClosedWithinAsync(CloseWithin));
-        await AssertAliveAsync(neighbour);
+        await neighbour.AssertAliveAsync();
     }
 
     [Fact]
     public async Task Binary_data_nobody_announced_closes_the_connection()
     {
-        await using var offender = await ConnectedAsync();
+        await using var offender = await RawWebSocket.ConnectedAsync(app);
         await offender.SendBinaryAsync([1, 2, 3]);
         Assert.True(await offender.ClosedWithinAsync(CloseWithin));
     }
@@ -83,7 +67,7 @@ public sealed class SocketIOHostileInputTests(SmallPayloadApp app) : IClassFixtu
     [Fact]
     public async Task Wrong_types_in_a_well_formed_event_get_an_error_and_an_ack_and_write_nothing()
     {
-        await using var client = await ConnectedAsync();
+        await using var client = await RawWebSocket.ConnectedAsync(app);
         using var admin = await app.AdminClientAsync();
         var customerId = await ApiScenario.CreateCustomerAsync(admin, "Typed Wrong");
 
@@ -102,19 +86,19 @@ public sealed class SocketIOHostileInputTests(SmallPayloadApp app) : IClassFixtu
             Assert.False(await db.Payments.AnyAsync(p => p.CustomerId == customerId));
         }
 
-        await AssertAliveAsync(client);
+        await client.AssertAliveAsync();
     }
 
     [Fact]
     public async Task A_websocket_message_over_max_payload_closes_that_connection_only()
     {
-        await using var offender = await ConnectedAsync();
-        await using var neighbour = await ConnectedAsync();
+        await using var offender = await RawWebSocket.ConnectedAsync(app);
+        await using var neighbour = await RawWebSocket.ConnectedAsync(app);
 
         await offender.SendAsync("42[\"payment:add\",{\"note\":\"" + new string('x', SmallPayloadApp.MaxPayload) + "\"}]");
 
         Assert.True(await offender.ClosedWithinAsync(CloseWithin));
-        await AssertAliveAsync(neighbour);
+        await neighbour.AssertAliveAsync();
     }
 
     [Fact]
@@ -187,11 +171,11 @@ public sealed class SocketIOHostileInputTests(SmallPayloadApp app) : IClassFixtu
     [Fact]
     public async Task After_all_that_the_server_still_accepts_clients_and_delivers_broadcasts()
     {
-        await using var client = await ConnectedAsync();
+        await using var client = await RawWebSocket.ConnectedAsync(app);
         await client.SendAsync("garbage");
         Assert.True(await client.ClosedWithinAsync(CloseWithin));
 
-        await using var fresh = await ConnectedAsync();
+        await using var fresh = await RawWebSocket.ConnectedAsync(app);
         using var admin = await app.AdminClientAsync();
         var customerId = await ApiScenario.CreateCustomerAsync(admin, "Still Served");
         var payment = await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/payments", new { customerId, amount = 42, method = "CASH" }), HttpStatusCode.Created);

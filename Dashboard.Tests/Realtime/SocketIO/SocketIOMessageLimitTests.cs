@@ -27,21 +27,6 @@ public sealed class SocketIOMessageLimitTests(MessageLimitApp app) : IClassFixtu
 {
     private static readonly TimeSpan CloseWithin = TimeSpan.FromSeconds(5);
 
-    private async Task<RawWebSocket> ConnectedAsync()
-    {
-        var token = await app.TokenAsync(DashboardApp.AdminEmail, app.AdminPassword);
-        var socket = await RawWebSocket.OpenAsync(app.BaseAddress);
-        Assert.StartsWith("40{\"sid\":", await socket.ConnectNamespaceAsync(token));
-        Assert.StartsWith("42[\"connected\"", await socket.ReceiveAsync());
-        return socket;
-    }
-
-    private static async Task AssertAliveAsync(RawWebSocket socket)
-    {
-        await socket.SendAsync("4277[\"ping\"]");
-        Assert.Equal("4377[\"pong\"]", await socket.ReceiveStartingWithAsync("43"));
-    }
-
     /// <summary>Every message until the server closes the socket; throws if it is still open after <see cref="CloseWithin"/>.</summary>
     private static async Task<List<string>> ReceivedUntilClosedAsync(RawWebSocket socket)
     {
@@ -133,8 +118,8 @@ public sealed class SocketIOMessageLimitTests(MessageLimitApp app) : IClassFixtu
     [Fact]
     public async Task A_binary_event_over_max_message_bytes_with_its_attachment_is_not_run_and_closes_only_that_connection()
     {
-        await using var offender = await ConnectedAsync();
-        await using var neighbour = await ConnectedAsync();
+        await using var offender = await RawWebSocket.ConnectedAsync(app);
+        await using var neighbour = await RawWebSocket.ConnectedAsync(app);
 
         await offender.SendAsync("451-7[\"ping\",{\"_placeholder\":true,\"num\":0}]");
         await SendAttachmentAsync(offender, new byte[MessageLimitApp.MaxMessageBytes]);
@@ -143,26 +128,26 @@ public sealed class SocketIOMessageLimitTests(MessageLimitApp app) : IClassFixtu
         Assert.DoesNotContain(received, m => m.Contains("pong", StringComparison.Ordinal));
         Assert.Contains(received, m => m.StartsWith("42[\"error\"", StringComparison.Ordinal) && m.Contains("VALIDATION_FAILED", StringComparison.Ordinal));
         Assert.Contains(received, m => m.StartsWith("437[", StringComparison.Ordinal) && m.Contains("VALIDATION_FAILED", StringComparison.Ordinal));
-        await AssertAliveAsync(neighbour);
+        await neighbour.AssertAliveAsync();
     }
 
     [Fact]
     public async Task A_binary_event_whose_attachments_never_come_closes_the_connection_after_the_attachment_timeout()
     {
-        await using var offender = await ConnectedAsync();
-        await using var neighbour = await ConnectedAsync();
+        await using var offender = await RawWebSocket.ConnectedAsync(app);
+        await using var neighbour = await RawWebSocket.ConnectedAsync(app);
 
         await offender.SendAsync("452-7[\"ping\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
         await offender.SendBinaryAsync([1, 2, 3]); // one of the two
 
         Assert.True(await offender.ClosedWithinAsync(CloseWithin), "a binary event missing an attachment kept its connection waiting");
-        await AssertAliveAsync(neighbour);
+        await neighbour.AssertAliveAsync();
     }
 
     [Fact]
     public async Task Attachments_that_come_within_the_timeout_are_taken()
     {
-        await using var client = await ConnectedAsync();
+        await using var client = await RawWebSocket.ConnectedAsync(app);
 
         await client.SendAsync("452-7[\"ping\",{\"_placeholder\":true,\"num\":0},{\"_placeholder\":true,\"num\":1}]");
         await client.SendBinaryAsync([1, 2, 3]);
@@ -171,7 +156,7 @@ public sealed class SocketIOMessageLimitTests(MessageLimitApp app) : IClassFixtu
 
         Assert.Equal("437[\"pong\"]", await client.ReceiveStartingWithAsync("43"));
         await Task.Delay(MessageLimitApp.AttachmentTimeout * 1.5); // no timer left behind closes it later
-        await AssertAliveAsync(client);
+        await client.AssertAliveAsync();
     }
 
     [Theory]
@@ -183,21 +168,21 @@ public sealed class SocketIOMessageLimitTests(MessageLimitApp app) : IClassFixtu
     [InlineData("{\"items\":[1,{\"photo\":{\"_placeholder\":true,\"num\":7}}]}")] // nested, as deep as the data goes
     public async Task A_placeholder_outside_the_announced_attachments_closes_only_that_connection(string argument)
     {
-        await using var offender = await ConnectedAsync();
-        await using var neighbour = await ConnectedAsync();
+        await using var offender = await RawWebSocket.ConnectedAsync(app);
+        await using var neighbour = await RawWebSocket.ConnectedAsync(app);
 
         await offender.SendAsync("451-7[\"ping\"," + argument + "]");
         await SendAttachmentAsync(offender, [1, 2, 3]);
 
         var received = await ReceivedUntilClosedAsync(offender);
         Assert.DoesNotContain(received, m => m.Contains("pong", StringComparison.Ordinal));
-        await AssertAliveAsync(neighbour);
+        await neighbour.AssertAliveAsync();
     }
 
     [Fact]
     public async Task Placeholders_within_the_announced_attachments_are_taken()
     {
-        await using var client = await ConnectedAsync();
+        await using var client = await RawWebSocket.ConnectedAsync(app);
 
         await client.SendAsync("452-7[\"ping\",{\"a\":{\"_placeholder\":true,\"num\":1}},[{\"_placeholder\":true,\"num\":0}],{\"_placeholder\":false,\"num\":9}]");
         await client.SendBinaryAsync([1]);
