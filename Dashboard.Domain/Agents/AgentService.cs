@@ -32,11 +32,7 @@ public sealed class AgentService(DomainWriter writer, TimeProvider time)
         Guard.Require(actor, Operation.ReadAgents);
         return writer.ReadAsync<IReadOnlyList<Agent>>(async db =>
         {
-            var users = await (from u in db.Users.AsNoTracking()
-                               join ur in db.UserRoles on u.Id equals ur.UserId
-                               join r in db.Roles on ur.RoleId equals r.Id
-                               where r.Name == Roles.Delivery
-                               select new { u.Id, u.DisplayName, u.Email, u.LockoutEnd }).ToListAsync(ct);
+            var users = await AgentRoutes.Agents(db).AsNoTracking().Select(u => new { u.Id, u.DisplayName, u.Email, u.LockoutEnd }).ToListAsync(ct);
             var ids = users.Select(u => u.Id).ToList();
             var routes = (await db.AgentRoutes.AsNoTracking().Where(r => ids.Contains(r.UserId)).ToListAsync(ct))
                 .ToLookup(r => r.UserId, r => r.Route, StringComparer.Ordinal);
@@ -176,11 +172,7 @@ public sealed class AgentService(DomainWriter writer, TimeProvider time)
     }
 
     private static async Task<string> AgentNameAsync(DashboardDbContext db, string agentId, CancellationToken ct) =>
-        await (from u in db.Users
-               join ur in db.UserRoles on u.Id equals ur.UserId
-               join r in db.Roles on ur.RoleId equals r.Id
-               where u.Id == agentId && r.Name == Roles.Delivery
-               select u.DisplayName).FirstOrDefaultAsync(ct)
+        await AgentRoutes.Agents(db).Where(u => u.Id == agentId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
         ?? throw DomainException.NotFound("Delivery agent", agentId);
 
     private static AgentPosition? PositionOf(AgentStateEntity? state) =>

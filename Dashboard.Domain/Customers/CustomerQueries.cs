@@ -55,7 +55,7 @@ internal static class CustomerQueries
             .Select(e => (e.Date, Order: 0, e.CreatedAt, Kind: LedgerLineKind.Delivery, e.Id,
                 Text: $"{e.Quantity:0.###} L @ {e.PricePerLiter:0.00}", Debit: e.Amount, Credit: 0m))
             .Concat(orders.Select(o => (Date: o.DeliveryDate, Order: 0, o.CreatedAt, Kind: LedgerLineKind.Order, o.Id,
-                Text: $"Order #{o.Number}: " + string.Join(", ", o.Items.OrderBy(i => i.Position).Select(i => $"{i.ProductName} × {i.Quantity:0.###}")),
+                Text: $"Order #{o.Number}: " + Orders.OrderService.Describe(o.Items),
                 Debit: o.Total, Credit: 0m)))
             .Concat(payments.Select(p => (Date: p.PaymentDate, Order: 1, p.CreatedAt, Kind: LedgerLineKind.Payment, p.Id,
                 Text: p.Note is { Length: > 0 } note ? $"Payment ({p.Method.ToString().ToUpperInvariant()}) {note}" : $"Payment ({p.Method.ToString().ToUpperInvariant()})",

@@ -49,8 +49,7 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
                 ?? throw DomainException.NotFound("Customer", customerId!.Value);
             if (!customer.IsActive)
             {
-                throw new DomainException(ErrorCodes.ValidationFailed, $"Customer {customer.Name} is inactive.",
-                    Field("customerId", $"Customer {customer.Name} is inactive."));
+                new Validation().Add("customerId", $"Customer {customer.Name} is inactive.").ThrowIfInvalid();
             }
 
             var ids = lines.Select(l => l.ProductId).ToList();
@@ -386,18 +385,14 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
 
     private static async Task<(string Id, string Name)> AgentAsync(DashboardDbContext db, string agentId, CancellationToken ct)
     {
-        var agent = await (from u in db.Users
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where u.Id == agentId && r.Name == Roles.Delivery
-                           select new { u.Id, u.DisplayName, u.LockoutEnd }).FirstOrDefaultAsync(ct);
+        var agent = await Users.AgentRoutes.Agents(db).Where(u => u.Id == agentId)
+            .Select(u => new { u.Id, u.DisplayName, u.LockoutEnd }).FirstOrDefaultAsync(ct);
         if (agent is null || Users.UserRules.IsDisabled(agent.LockoutEnd))
         {
-            throw new DomainException(ErrorCodes.ValidationFailed, "agentId must be an active delivery agent.",
-                Field("agentId", "agentId must be an active delivery agent."));
+            new Validation().Add("agentId", "agentId must be an active delivery agent.").ThrowIfInvalid();
         }
 
-        return (agent.Id, agent.DisplayName);
+        return (agent!.Id, agent.DisplayName);
     }
 
     private static IQueryable<OrderEntity> Load(IQueryable<OrderEntity> orders) =>
@@ -422,8 +417,12 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
         o.CreatedAt, o.UpdatedAt, o.Version);
 
     /// <summary>The items as a line for people: "Curd 500 g × 2, Paneer 200 g × 1".</summary>
-    public static string Describe(IEnumerable<OrderItem> items) =>
-        string.Join(", ", items.Select(i => $"{i.ProductName} × {i.Quantity:0.###}"));
+    public static string Describe(IEnumerable<OrderItem> items) => Describe(items.Select(i => (i.ProductName, i.Quantity)));
 
-    private static Dictionary<string, string[]> Field(string field, string message) => new(StringComparer.Ordinal) { [field] = [message] };
+    /// <summary>The same, for an order's stored lines (in their order).</summary>
+    public static string Describe(IEnumerable<OrderItemEntity> items) =>
+        Describe(items.OrderBy(i => i.Position).Select(i => (i.ProductName, i.Quantity)));
+
+    private static string Describe(IEnumerable<(string Name, decimal Quantity)> lines) =>
+        string.Join(", ", lines.Select(l => $"{l.Name} × {l.Quantity:0.###}"));
 }

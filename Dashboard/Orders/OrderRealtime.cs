@@ -86,20 +86,29 @@ public sealed class OrderRealtime : IRealtimeFeature
     {
         var orders = call.Get<OrderService>();
         var id = Id(c.OrderId);
+        var status = OrderStatuses.Parse(c.Status);
+        if (status is null or OrderStatus.Placed)
+        {
+            new Validation().Add("status", "status must be one of confirmed, out_for_delivery, delivered, cancelled.").ThrowIfInvalid();
+        }
+
         var (actor, ct) = (call.Actor, call.Cancellation);
         var transition = new OrderTransition(c.Version);
-        return OrderStatuses.Parse(c.Status) switch
+        return status switch
         {
             OrderStatus.Confirmed when c.AgentId is { Length: > 0 } => orders.AssignAsync(actor, id, new AssignOrder(c.AgentId, c.Version), ct),
             OrderStatus.Confirmed => orders.ConfirmAsync(actor, id, transition, ct),
             OrderStatus.OutForDelivery => orders.OutForDeliveryAsync(actor, id, transition, ct),
             OrderStatus.Delivered => orders.DeliverAsync(actor, id, transition, ct),
-            OrderStatus.Cancelled => orders.CancelAsync(actor, id, new CancelOrder(c.Reason, c.Version), ct),
-            _ => throw new DomainException(ErrorCodes.ValidationFailed, "status must be one of confirmed, out_for_delivery, delivered, cancelled.",
-                new Dictionary<string, string[]>(StringComparer.Ordinal) { ["status"] = ["status must be one of confirmed, out_for_delivery, delivered, cancelled."] }),
+            _ => orders.CancelAsync(actor, id, new CancelOrder(c.Reason, c.Version), ct),
         };
     }
 
-    private static Guid Id(Guid? orderId) => orderId ?? throw new DomainException(ErrorCodes.ValidationFailed, "orderId is required.",
-        new Dictionary<string, string[]>(StringComparer.Ordinal) { ["orderId"] = ["orderId is required."] });
+    private static Guid Id(Guid? orderId)
+    {
+        var v = new Validation();
+        var id = v.Required("orderId", orderId);
+        v.ThrowIfInvalid();
+        return id!.Value;
+    }
 }
