@@ -18,13 +18,24 @@ public static class ApiScenario
     /// <param name="routes">A Delivery user's routes; by default "North", the route <see cref="CreateCustomerAsync"/> puts customers on.</param>
     public static async Task<(string Email, string Password)> CreateUserAsync(HttpClient admin, string role, Guid? customerId = null, string[]? routes = null)
     {
+        var (_, email, password) = await CreateUserWithIdAsync(admin, role, customerId, routes);
+        return (email, password);
+    }
+
+    /// <summary>The same, with the new user's id (an agent to assign orders to, say).</summary>
+    public static async Task<(string Id, string Email, string Password)> CreateUserWithIdAsync(HttpClient admin, string role, Guid? customerId = null,
+        string[]? routes = null)
+    {
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
         var password = "Pw1!" + Guid.NewGuid().ToString("N")[..12];
         routes ??= role == "Delivery" ? ["North"] : null;
         var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, password, role, customerId, routes });
-        await ApiAssert.Json(response, HttpStatusCode.Created);
-        return (email, password);
+        var user = await ApiAssert.Json(response, HttpStatusCode.Created);
+        return (user.GetProperty("id").GetString()!, email, password);
     }
+
+    public static async Task<Guid> CreateProductAsync(HttpClient admin, string name, decimal price, string unit = "piece") =>
+        (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/products", new { name, unit, price }), HttpStatusCode.Created)).GetProperty("id").GetGuid();
 
     public static decimal Decimal(this JsonElement json, string property) => json.GetProperty(property).GetDecimal();
 }

@@ -157,25 +157,18 @@ public sealed class OrderApiTests(DashboardApp app) : IClassFixture<DashboardApp
         var tag = Guid.NewGuid().ToString("N")[..6];
         var customerId = await ApiScenario.CreateCustomerAsync(admin, $"Orderer {tag}");
         var otherId = await ApiScenario.CreateCustomerAsync(admin, $"Neighbour {tag}");
-        var curd = await ProductAsync(admin, $"Curd {tag}", 30m);
-        var ghee = await ProductAsync(admin, $"Ghee {tag}", 650m);
-        var withdrawn = await ProductAsync(admin, $"Old {tag}", 10m);
+        var curd = await ApiScenario.CreateProductAsync(admin, $"Curd {tag}", 30m);
+        var ghee = await ApiScenario.CreateProductAsync(admin, $"Ghee {tag}", 650m);
+        var withdrawn = await ApiScenario.CreateProductAsync(admin, $"Old {tag}", 10m);
         await ApiAssert.Json(await admin.PutAsJsonAsync($"/api/v1/products/{withdrawn}", new { isActive = false }));
         var (customerEmail, customerPassword) = await ApiScenario.CreateUserAsync(admin, "Customer", customerId);
         var (otherEmail, otherPassword) = await ApiScenario.CreateUserAsync(admin, "Customer", otherId);
-        var (agentEmail, agentPassword) = await ApiScenario.CreateUserAsync(admin, "Delivery");
-        var (staffEmail, staffPassword) = await ApiScenario.CreateUserAsync(admin, "Staff");
-        await using var db = app.Db();
-        var agentId = (await db.Users.SingleAsync(u => u.Email == agentEmail)).Id;
-        var staffId = (await db.Users.SingleAsync(u => u.Email == staffEmail)).Id;
+        var (agentId, agentEmail, agentPassword) = await ApiScenario.CreateUserWithIdAsync(admin, "Delivery");
+        var (staffId, staffEmail, staffPassword) = await ApiScenario.CreateUserWithIdAsync(admin, "Staff");
         return new Scene(admin, await app.ClientAsync(staffEmail, staffPassword), await app.ClientAsync(customerEmail, customerPassword),
             await app.ClientAsync(otherEmail, otherPassword), await app.ClientAsync(agentEmail, agentPassword),
             customerId, otherId, agentId, staffId, curd, ghee, withdrawn);
     }
-
-    private static async Task<Guid> ProductAsync(HttpClient admin, string name, decimal price) =>
-        (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/products", new { name, unit = "piece", price }), HttpStatusCode.Created))
-            .GetProperty("id").GetGuid();
 
     private static async Task<Guid> PlaceAsync(HttpClient client, Scene s, int quantity, DateOnly? date)
     {

@@ -18,14 +18,8 @@ public sealed class AgentsPageTests(DashboardApp app, BrowserFixture browser) : 
         using var admin = await app.AdminClientAsync();
         var tag = Guid.NewGuid().ToString("N")[..6];
         var customer = await Api.ApiScenario.CreateCustomerAsync(admin, $"Agents page {tag}");
-        var product = (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/products", new { name = $"Curd {tag}", unit = "piece", price = 30 }),
-            HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var (agentEmail, agentPassword) = await Api.ApiScenario.CreateUserAsync(admin, "Delivery", routes: [$"Route {tag}"]);
-        string agentId;
-        await using (var db = app.Db())
-        {
-            agentId = (await db.Users.SingleAsync(u => u.Email == agentEmail)).Id;
-        }
+        var product = await Api.ApiScenario.CreateProductAsync(admin, $"Curd {tag}", 30m);
+        var (agentId, agentEmail, agentPassword) = await Api.ApiScenario.CreateUserWithIdAsync(admin, "Delivery", routes: [$"Route {tag}"]);
 
         var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
         await page.GetByTestId("nav-agents").ClickAsync();

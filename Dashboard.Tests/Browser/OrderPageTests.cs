@@ -18,14 +18,8 @@ public sealed class OrderPageTests(DashboardApp app, BrowserFixture browser) : I
         using var admin = await app.AdminClientAsync();
         var tag = Guid.NewGuid().ToString("N")[..6];
         var customer = await Api.ApiScenario.CreateCustomerAsync(admin, $"Mapped {tag}");
-        var product = (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/products", new { name = $"Butter {tag}", unit = "kg", price = 560 }),
-            HttpStatusCode.Created)).GetProperty("id").GetGuid();
-        var (agentEmail, agentPassword) = await Api.ApiScenario.CreateUserAsync(admin, "Delivery");
-        string agentId;
-        await using (var db = app.Db())
-        {
-            agentId = (await db.Users.SingleAsync(u => u.Email == agentEmail)).Id;
-        }
+        var product = await Api.ApiScenario.CreateProductAsync(admin, $"Butter {tag}", 560m, "kg");
+        var (agentId, agentEmail, agentPassword) = await Api.ApiScenario.CreateUserWithIdAsync(admin, "Delivery");
 
         var id = (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/orders",
             new { customerId = customer, items = new[] { new { productId = product, quantity = 0.5 } }, deliveryDate = app.Today }), HttpStatusCode.Created))

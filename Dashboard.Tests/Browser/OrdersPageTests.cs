@@ -32,13 +32,8 @@ public sealed class OrdersPageTests(DashboardApp app, BrowserFixture browser) : 
         using var admin = await app.AdminClientAsync();
         var tag = Guid.NewGuid().ToString("N")[..6];
         var customer = await Api.ApiScenario.CreateCustomerAsync(admin, $"Board {tag}");
-        var product = await ProductAsync(admin, $"Paneer {tag}", 95m);
-        var (agentEmail, _) = await Api.ApiScenario.CreateUserAsync(admin, "Delivery");
-        string agentId;
-        await using (var db = app.Db())
-        {
-            agentId = (await db.Users.SingleAsync(u => u.Email == agentEmail)).Id;
-        }
+        var product = await Api.ApiScenario.CreateProductAsync(admin, $"Paneer {tag}", 95m);
+        var (agentId, agentEmail, _) = await Api.ApiScenario.CreateUserWithIdAsync(admin, "Delivery");
 
         var date = app.Today.AddDays(2);
         var first = await BoardAsync(date);
@@ -87,7 +82,7 @@ public sealed class OrdersPageTests(DashboardApp app, BrowserFixture browser) : 
         using var admin = await app.AdminClientAsync();
         var tag = Guid.NewGuid().ToString("N")[..6];
         await Api.ApiScenario.CreateCustomerAsync(admin, $"Dialog {tag}");
-        var product = await ProductAsync(admin, $"Ghee {tag}", 650m);
+        var product = await Api.ApiScenario.CreateProductAsync(admin, $"Ghee {tag}", 650m);
         var date = app.Today.AddDays(3);
         var first = await BoardAsync(date);
         var second = await BoardAsync(date);
@@ -120,7 +115,7 @@ public sealed class OrdersPageTests(DashboardApp app, BrowserFixture browser) : 
         using var admin = await app.AdminClientAsync();
         var tag = Guid.NewGuid().ToString("N")[..6];
         var customer = await Api.ApiScenario.CreateCustomerAsync(admin, $"App {tag}");
-        var product = await ProductAsync(admin, $"Curd {tag}", 30m);
+        var product = await Api.ApiScenario.CreateProductAsync(admin, $"Curd {tag}", 30m);
         var (email, password) = await Api.ApiScenario.CreateUserAsync(admin, "Customer", customer);
         var date = app.Today.AddDays(4);
         var first = await BoardAsync(date);
@@ -150,8 +145,4 @@ public sealed class OrdersPageTests(DashboardApp app, BrowserFixture browser) : 
         await first.Context.CloseAsync();
         await second.Context.CloseAsync();
     }
-
-    private static async Task<Guid> ProductAsync(HttpClient admin, string name, decimal price) =>
-        (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/products", new { name, unit = "piece", price }), HttpStatusCode.Created))
-            .GetProperty("id").GetGuid();
 }

@@ -119,16 +119,10 @@ public sealed class AgentLocationTests(DashboardApp app) : IClassFixture<Dashboa
         var tag = Guid.NewGuid().ToString("N")[..6];
         var customer = await ApiScenario.CreateCustomerAsync(admin, $"Watcher {tag}");
         var other = await ApiScenario.CreateCustomerAsync(admin, $"Neighbour {tag}");
-        var product = (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/products", new { name = $"Ghee {tag}", unit = "piece", price = 650 }),
-            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var product = await ApiScenario.CreateProductAsync(admin, $"Ghee {tag}", 650m);
         var (customerEmail, customerPassword) = await ApiScenario.CreateUserAsync(admin, "Customer", customer);
         var (otherEmail, otherPassword) = await ApiScenario.CreateUserAsync(admin, "Customer", other);
-        var (agentEmail, agentPassword) = await ApiScenario.CreateUserAsync(admin, "Delivery");
-        string agentId;
-        await using (var db = app.Db())
-        {
-            agentId = (await db.Users.SingleAsync(u => u.Email == agentEmail)).Id;
-        }
+        var (agentId, agentEmail, agentPassword) = await ApiScenario.CreateUserWithIdAsync(admin, "Delivery");
 
         var order = (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/orders",
             new { customerId = customer, items = new[] { new { productId = product, quantity = 1 } }, deliveryDate = app.Today }), HttpStatusCode.Created))

@@ -25,17 +25,11 @@ public sealed class OrderRealtimeTests(DashboardApp app) : IClassFixture<Dashboa
         var tag = Guid.NewGuid().ToString("N")[..6];
         var customerA = await ApiScenario.CreateCustomerAsync(admin, $"Follower {tag}", route: $"Lane {tag}");
         var customerB = await ApiScenario.CreateCustomerAsync(admin, $"Bystander {tag}", route: "Elsewhere");
-        var product = (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/products", new { name = $"Curd {tag}", unit = "piece", price = 30 }),
-            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var product = await ApiScenario.CreateProductAsync(admin, $"Curd {tag}", 30m);
         var (emailA, passwordA) = await ApiScenario.CreateUserAsync(admin, "Customer", customerA);
         var (emailB, passwordB) = await ApiScenario.CreateUserAsync(admin, "Customer", customerB);
         var (routeAgentEmail, routeAgentPassword) = await ApiScenario.CreateUserAsync(admin, "Delivery", routes: [$"Lane {tag}"]);
-        var (otherAgentEmail, otherAgentPassword) = await ApiScenario.CreateUserAsync(admin, "Delivery", routes: ["Elsewhere"]);
-        string otherAgentId;
-        await using (var db = app.Db())
-        {
-            otherAgentId = (await db.Users.SingleAsync(u => u.Email == otherAgentEmail)).Id;
-        }
+        var (otherAgentId, otherAgentEmail, otherAgentPassword) = await ApiScenario.CreateUserWithIdAsync(admin, "Delivery", routes: ["Elsewhere"]);
 
         await using var a = await BothTransports.ConnectAsync(app, transport, emailA, passwordA);
         await using var b = await BothTransports.ConnectAsync(app, transport, emailB, passwordB);
@@ -85,8 +79,7 @@ public sealed class OrderRealtimeTests(DashboardApp app) : IClassFixture<Dashboa
         using var admin = await app.AdminClientAsync();
         var tag = Guid.NewGuid().ToString("N")[..6];
         var customer = await ApiScenario.CreateCustomerAsync(admin, $"Restaurant {tag}");
-        var product = (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/products", new { name = $"Paneer {tag}", unit = "piece", price = 95 }),
-            HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var product = await ApiScenario.CreateProductAsync(admin, $"Paneer {tag}", 95m);
         var (email, password) = await ApiScenario.CreateUserAsync(admin, "Customer", customer);
         var order = await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/orders",
             new { customerId = customer, items = new[] { new { productId = product, quantity = 1 } } }), HttpStatusCode.Created);
