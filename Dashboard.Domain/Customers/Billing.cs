@@ -22,9 +22,23 @@ public sealed class Charge
 public static class Billing
 {
     /// <summary>Everything billed, as one query the database runs (a UNION ALL of delivered entries and orders).</summary>
-    public static IQueryable<Charge> Charges(DashboardDbContext db) =>
-        db.DailyEntries.Where(e => e.Status == DeliveryStatus.Delivered)
-            .Select(e => new Charge { CustomerId = e.CustomerId, Date = e.Date, Amount = e.Amount })
-            .Concat(db.Orders.Where(o => o.Status == OrderStatus.Delivered)
-                .Select(o => new Charge { CustomerId = o.CustomerId, Date = o.DeliveryDate, Amount = o.Total }));
+    public static IQueryable<Charge> Charges(DashboardDbContext db) => Charges(db, null);
+
+    /// <summary>
+    /// One customer's charges. The customer is chosen inside each half of the union, where the indexes on CustomerId
+    /// serve it: filtered outside, SQLite builds the whole union first — every delivered entry, on every write's balance.
+    /// </summary>
+    public static IQueryable<Charge> Charges(DashboardDbContext db, Guid? customerId)
+    {
+        var entries = db.DailyEntries.Where(e => e.Status == DeliveryStatus.Delivered);
+        var orders = db.Orders.Where(o => o.Status == OrderStatus.Delivered);
+        if (customerId is { } id)
+        {
+            entries = entries.Where(e => e.CustomerId == id);
+            orders = orders.Where(o => o.CustomerId == id);
+        }
+
+        return entries.Select(e => new Charge { CustomerId = e.CustomerId, Date = e.Date, Amount = e.Amount })
+            .Concat(orders.Select(o => new Charge { CustomerId = o.CustomerId, Date = o.DeliveryDate, Amount = o.Total }));
+    }
 }

@@ -181,11 +181,11 @@ public sealed class CustomerService(DomainWriter writer)
     /// <summary>The balance as the transaction sees it; used by writers to publish balance:updated after a change.</summary>
     public static async Task<CustomerBalance> BalanceOf(DashboardDbContext db, Guid customerId, CancellationToken ct)
     {
-        var charges = Billing.Charges(db);
+        var charges = Billing.Charges(db, customerId);
         var row = await db.Customers.Where(c => c.Id == customerId).Select(c => new
         {
             c.Name,
-            Billed = charges.Where(e => e.CustomerId == c.Id).Sum(e => MoneySql.Cents(e.Amount)),
+            Billed = charges.Sum(e => MoneySql.Cents(e.Amount)),
             Paid = db.Payments.Where(p => p.CustomerId == c.Id).Sum(p => MoneySql.Cents(p.Amount)),
         }).FirstOrDefaultAsync(ct) ?? throw DomainException.NotFound("Customer", customerId);
         var billed = MoneySql.FromCents(row.Billed);
