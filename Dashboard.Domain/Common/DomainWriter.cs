@@ -26,10 +26,13 @@ public sealed partial class DomainWriter : IAsyncDisposable
 
     private const string Savepoint = "command";
 
+    private const int MaxReactionRounds = 4;
+
     private readonly IDbContextFactory<DashboardDbContext> _contexts;
     private readonly IEventAggregator _aggregator;
     private readonly IEventDescriber _describer;
     private readonly BusinessClock _clock;
+    private readonly IReadOnlyList<IWriteReaction> _reactions;
     private readonly ILogger<DomainWriter> _logger;
     private readonly Channel<PendingWrite> _queue = System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
@@ -38,9 +41,10 @@ public sealed partial class DomainWriter : IAsyncDisposable
     private long _commands;
 
     public DomainWriter(IDbContextFactory<DashboardDbContext> contexts, IEventAggregator aggregator, IEventDescriber describer,
-        BusinessClock clock, ILogger<DomainWriter> logger)
+        BusinessClock clock, IEnumerable<IWriteReaction> reactions, ILogger<DomainWriter> logger)
     {
         _contexts = contexts;
+        _reactions = [.. reactions];
         _aggregator = aggregator;
         _describer = describer;
         _clock = clock;
@@ -151,6 +155,7 @@ public sealed partial class DomainWriter : IAsyncDisposable
                 try
                 {
                     await write.RunAsync(scope);
+                    await ReactAsync(scope, write.Cancellation);
                     await db.SaveChangesAsync();
                     await tx.ReleaseSavepointAsync(Savepoint);
                     done.Add((write, scope));
@@ -206,6 +211,35 @@ public sealed partial class DomainWriter : IAsyncDisposable
                 await db.DisposeAsync();
             }
         }
+    }
+
+    /// <summary>
+    /// Lets every <see cref="IWriteReaction"/> follow the command's events inside its savepoint — what they write commits or
+    /// rolls back with the command — and then the events the reactions raised, a few rounds deep (a delivery moves stock,
+    /// stock falling low notifies staff).
+    /// </summary>
+    private async Task ReactAsync(WriteScope scope, CancellationToken ct)
+    {
+        if (_reactions.Count == 0)
+        {
+            return;
+        }
+
+        for (var round = 0; round < MaxReactionRounds; round++)
+        {
+            var fresh = scope.TakeUnreacted();
+            if (fresh.Count == 0)
+            {
+                return;
+            }
+
+            foreach (var reaction in _reactions)
+            {
+                await reaction.ReactAsync(scope, fresh, ct);
+            }
+        }
+
+        throw new InvalidOperationException($"Write reactions still raised events after {MaxReactionRounds} rounds; a reaction answers its own events.");
     }
 
     public async ValueTask DisposeAsync()
@@ -269,6 +303,7 @@ public sealed class WriteScope(DashboardDbContext db, Actor actor, BusinessClock
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<IDomainEvent> _events = [];
     private readonly List<ActivityEntity> _activity = [];
+    private int _reacted;
 
     public DashboardDbContext Db { get; } = db;
 
@@ -299,6 +334,14 @@ public sealed class WriteScope(DashboardDbContext db, Actor actor, BusinessClock
         };
         _activity.Add(entry);
         Db.Activity.Add(entry);
+    }
+
+    /// <summary>The events raised since the last call (for <see cref="IWriteReaction"/>s).</summary>
+    internal IReadOnlyList<IDomainEvent> TakeUnreacted()
+    {
+        var fresh = _events.Count == _reacted ? [] : _events.GetRange(_reacted, _events.Count - _reacted);
+        _reacted = _events.Count;
+        return fresh;
     }
 
     /// <summary>The command's events in the order raised, then its activity entries (ids assigned by the save).</summary>
