@@ -48,6 +48,7 @@ public sealed record Order(
     DateOnly DeliveryDate,
     IReadOnlyList<OrderItem> Items,
     decimal Total,
+    decimal Paid,
     string? Note,
     string? AgentId,
     string? AgentName,
@@ -72,6 +73,9 @@ public sealed class OrderEntity
     public DateOnly DeliveryDate { get; set; }
 
     public decimal Total { get; set; }
+
+    /// <summary>What payments for this order add up to (payments are never edited or removed, so it only grows).</summary>
+    public decimal Paid { get; set; }
 
     public string? Note { get; set; }
 

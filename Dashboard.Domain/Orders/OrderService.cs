@@ -412,7 +412,7 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
     private static Order ToModel(OrderEntity o, Dictionary<string, string> agents) => new(
         o.Id, o.Number, o.CustomerId, o.Customer?.Name ?? "", o.Customer?.Route, o.Status, o.DeliveryDate,
         [.. o.Items.OrderBy(i => i.Position).Select(i => new OrderItem(i.ProductId, i.ProductName, i.Unit, i.Quantity, i.UnitPrice, i.Amount))],
-        o.Total, o.Note, o.AgentId, o.AgentId is { } a && agents.TryGetValue(a, out var name) ? name : null, o.CancelReason,
+        o.Total, o.Paid, o.Note, o.AgentId, o.AgentId is { } a && agents.TryGetValue(a, out var name) ? name : null, o.CancelReason,
         [.. o.Steps.OrderBy(s => s.Id == 0 ? long.MaxValue : s.Id).ThenBy(s => s.At).Select(s => new OrderStep(s.Status, s.At, s.ByName, s.Channel, s.Note))],
         o.CreatedAt, o.UpdatedAt, o.Version);
 

@@ -20,7 +20,8 @@ public sealed record Payment(
     DateOnly PaymentDate,
     string? Note,
     string RecordedBy,
-    DateTime CreatedAt);
+    DateTime CreatedAt,
+    Guid? OrderId = null);
 
 public sealed class PaymentEntity
 {
@@ -42,10 +43,14 @@ public sealed class PaymentEntity
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>The one-off order this payment is for, when it is for one (it still counts towards the customer's balance).</summary>
+    public Guid? OrderId { get; set; }
+
     public Payment ToModel(string customerName) =>
-        new(Id, CustomerId, customerName, Amount, Method, PaymentDate, Note, RecordedBy, CreatedAt);
+        new(Id, CustomerId, customerName, Amount, Method, PaymentDate, Note, RecordedBy, CreatedAt, OrderId);
 }
 
-public sealed record AddPayment(Guid? CustomerId, decimal? Amount, string? Method, DateOnly? PaymentDate, string? Note);
+/// <param name="OrderId">Pays (part of) this order: the customer may then be left out; the amount may not exceed what is still due on it.</param>
+public sealed record AddPayment(Guid? CustomerId, decimal? Amount, string? Method, DateOnly? PaymentDate, string? Note, Guid? OrderId = null);
 
 public sealed record PaymentQuery(DateOnly? From, DateOnly? To, Guid? CustomerId, string? Method = null, int Limit = 500);

@@ -1,5 +1,6 @@
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
+using Dashboard.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Payments;
@@ -18,12 +19,16 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
         }
 
         var v = new Validation();
-        var customerId = v.Required("customerId", command.CustomerId);
         var amount = v.Required("amount", command.Amount);
         v.Range("amount", amount, 0, MaxAmount, minExclusive: true);
         if (amount is { } a && decimal.Round(a, 2) != a)
         {
             v.Add("amount", "amount has more than 2 decimal places.");
+        }
+
+        if (command.OrderId is null)
+        {
+            v.Required("customerId", command.CustomerId);
         }
 
         var method = ParseMethod(v, command.Method);
@@ -37,12 +42,26 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
             throw DomainException.Forbidden("Delivery agents may record cash payments only.");
         }
 
-
         return writer.WriteAsync(actor, async scope =>
         {
+            var order = command.OrderId is { } orderId
+                ? await scope.Db.Orders.FirstOrDefaultAsync(o => o.Id == orderId, ct) ?? throw DomainException.NotFound("Order", orderId)
+                : null;
+            var customerId = command.CustomerId ?? order!.CustomerId;
             var customer = await scope.Db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct)
-                ?? throw DomainException.NotFound("Customer", customerId!.Value);
-            Guard.Require(actor, Operation.RecordPayments, customer.Id, customer.Route);
+                ?? throw DomainException.NotFound("Customer", customerId);
+            // An agent collects for their routes' customers, and for an order given to them wherever its customer lives.
+            if (order is null || order.AgentId != actor.UserId)
+            {
+                Guard.Require(actor, Operation.RecordPayments, customer.Id, customer.Route);
+            }
+
+            if (order is not null)
+            {
+                ForOrder(order, customer.Id, amount!.Value);
+                order.Paid += amount.Value;
+            }
+
             var entity = new PaymentEntity
             {
                 Id = Guid.CreateVersion7(),
@@ -53,16 +72,45 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
                 Note = string.IsNullOrEmpty(note) ? null : note,
                 RecordedBy = scope.Actor.Name,
                 CreatedAt = scope.Now,
+                OrderId = order?.Id,
             };
             scope.Db.Payments.Add(entity);
             await scope.Db.SaveChangesAsync(ct);
             var payment = entity.ToModel(customer.Name);
             scope.Raise(new PaymentAdded(payment));
+            if (order is not null)
+            {
+                scope.Raise(new OrderPaymentReceived(order.Id, order.Number, customer.Id, order.AgentId, payment, order.Paid, order.Total));
+            }
+
             scope.Raise(new BalanceChanged(await CustomerService.BalanceOf(scope.Db, customer.Id, ct)));
+            var forOrder = order is null ? "" : $" for order #{order.Number}";
             scope.Log("payment.added", "payment", entity.Id,
-                $"{customer.Name} paid {payment.Amount:0.00} ({command.Method!.Trim().ToUpperInvariant()})", customer.Id, after: payment);
+                $"{customer.Name} paid {payment.Amount:0.00} ({command.Method!.Trim().ToUpperInvariant()}){forOrder}", customer.Id, after: payment);
             return payment;
         }, ct);
+    }
+
+    /// <summary>A payment for an order is for that customer's order, not a cancelled one, and no more than is still due on it.</summary>
+    private static void ForOrder(OrderEntity order, Guid customerId, decimal amount)
+    {
+        var v = new Validation();
+        if (order.CustomerId != customerId)
+        {
+            v.Add("orderId", $"Order #{order.Number} is another customer's.");
+        }
+        else if (order.Status == OrderStatus.Cancelled)
+        {
+            v.Add("orderId", $"Order #{order.Number} was cancelled; record the payment against the customer instead.");
+        }
+        else if (amount > order.Total - order.Paid)
+        {
+            v.Add("amount", order.Paid >= order.Total
+                ? $"Order #{order.Number} is already paid in full."
+                : $"Only {order.Total - order.Paid:0.00} is still due on order #{order.Number}; record the rest against the customer.");
+        }
+
+        v.ThrowIfInvalid();
     }
 
     public Task<IReadOnlyList<Payment>> ListAsync(Actor actor, PaymentQuery query, CancellationToken ct = default)

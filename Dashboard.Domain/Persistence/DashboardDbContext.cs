@@ -87,8 +87,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             p.Property(x => x.Note).HasMaxLength(500);
             p.Property(x => x.RecordedBy).HasMaxLength(256);
             p.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            p.HasOne<OrderEntity>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Restrict);
             p.HasIndex(x => x.CustomerId);
             p.HasIndex(x => x.PaymentDate);
+            p.HasIndex(x => x.OrderId);
         });
 
         builder.Entity<ActivityEntity>(a =>
@@ -159,6 +161,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             o.ToTable("Orders");
             o.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
             o.Property(x => x.Total).HasPrecision(12, 2);
+            o.Property(x => x.Paid).HasPrecision(12, 2).HasDefaultValue(0m); // as the migration that added it to existing orders
             o.Property(x => x.Note).HasMaxLength(500);
             o.Property(x => x.AgentId).HasMaxLength(450);
             o.Property(x => x.CancelReason).HasMaxLength(200);
