@@ -85,7 +85,7 @@ public static class Permissions
         new(Operation.RecordDeliveries, "record a delivery, change its quantity or status, mark a route delivered", A, A, R, N),
         new(Operation.PriceDeliveries, "set a delivery's price", A, A, N, N),
         new(Operation.PrepareDaySheet, "prepare a day sheet", A, A, N, N),
-        new(Operation.RecordPayments, "record a payment (an agent: cash, today)", A, A, R, N),
+        new(Operation.RecordPayments, "record a payment (an agent: cash, today; also for an order given to them)", A, A, R, N),
         new(Operation.RecordAnyPayment, "record a payment by any method on any day of the window", A, A, N, N),
         new(Operation.ReadPayments, "payments, listed and searched", A, A, N, O),
         new(Operation.ReadStats, "the day's figures", A, A, N, N),
