@@ -5,12 +5,14 @@
 // Each agent sends `delivery:location` every --period-ms (staggered evenly), for --duration-s; the latitude encodes the
 // send's sequence number, so each customer's `delivery:location:update` is matched to the moment it was sent (one
 // process, one clock). Measures: latency send → the order's customer app (p50/p99/max), positions lost, refused acks,
-// and the app's CPU (/proc/<pid>/stat) and RSS over the streaming phase. The order pages' map markers are not measured
-// here (no browsers in this script).
+// and the app's CPU (/proc/<pid>/stat) and RSS over the streaming phase. With --pages P (5), P of those orders are also
+// open as order pages in headless Chromium (playwright-core driving Debian's chromium, signed in as the admin): each
+// map's marker (its data-lat, set by wwwroot/js/map.js as it moves) is watched, giving send → marker latency as well.
 // Prints ONE JSON line of results on stdout; progress on stderr. Exit 2 = usage, 3 = refused, 4 = timeout.
 import { performance } from "node:perf_hooks";
 import { setTimeout as sleep } from "node:timers/promises";
 import { io } from "socket.io-client";
+import { launchChromium, signInState } from "./browser.mjs";
 import { cpuSeconds, die, loopbackUrl, options, percentile, pool, round, rssKiB } from "./lib.mjs";
 
 const { opt, int } = options({
@@ -21,6 +23,9 @@ const { opt, int } = options({
   concurrency: { type: "string", default: "8" },
   pid: { type: "string" },
   "clk-tck": { type: "string", default: "100" },
+  pages: { type: "string", default: "5" },
+  email: { type: "string" },
+  chromium: { type: "string", default: "/usr/bin/chromium" },
 });
 const base = loopbackUrl(opt.base ?? die(2, "--base is required"));
 const pairs = int("pairs", 1, 1000);
@@ -29,6 +34,7 @@ const durationS = int("duration-s", 5, 600);
 const concurrency = int("concurrency", 1, 64);
 const pid = opt.pid ? Number(opt.pid) : null;
 const clk = int("clk-tck", 1, 10000);
+const pageCount = Math.min(int("pages", 0, 50), pairs);
 const admin = process.env.BENCH_TOKEN ?? die(2, "BENCH_TOKEN (the admin's bearer token) is required");
 const log = (m) => process.stderr.write(`bench-positions: ${m}\n`);
 const password = "Pw1!bench-" + Math.random().toString(36).slice(2, 10);
@@ -81,7 +87,8 @@ function connect(token) {
   });
 }
 
-const sent = new Map(); // `${orderId}|${lat}` -> performance.now() at send
+const now = () => performance.timeOrigin + performance.now(); // epoch ms, comparable with the pages' clocks
+const sent = new Map(); // `${orderId}|${lat}` -> now() at send
 const latencies = [];
 let refused = 0;
 const customers = new Array(pairs);
@@ -93,12 +100,35 @@ await pool(pairs, 50, async (i) => {
   if (joined !== true) die(3, `join:order answered ${JSON.stringify(joined)}`);
   customer.on("delivery:location:update", (m) => {
     const at = sent.get(`${m.orderId}|${m.location.lat}`);
-    if (at !== undefined) latencies.push(performance.now() - at);
+    if (at !== undefined) latencies.push(now() - at);
   });
   customers[i] = customer;
   agents[i] = await connect(s.agentToken);
 });
 log(`connected ${pairs} customer apps (each in its order's room) and ${pairs} agent apps`);
+
+// The order pages: each records when its map's marker reaches each latitude.
+const browser = pageCount > 0 ? await launchChromium(opt.chromium) : null;
+const pages = [];
+if (browser) {
+  const storageState = await signInState(browser, base, opt.email ?? die(2, "--email is required with --pages"),
+    process.env.BENCH_PASSWORD ?? die(2, "BENCH_PASSWORD is required with --pages"));
+  for (let i = 0; i < pageCount; i++) {
+    const context = await browser.newContext({ baseURL: base.toString(), storageState });
+    const page = await context.newPage();
+    await page.goto(`/orders/${scene[i].orderId}`);
+    await page.locator("[data-testid=live-status][data-state=live]").waitFor({ timeout: 60_000 });
+    await page.locator("[data-testid=order-map]").waitFor({ timeout: 30_000 });
+    await page.evaluate(() => {
+      window.__marks = [];
+      const map = document.querySelector("[data-testid=order-map]");
+      new MutationObserver(() => window.__marks.push([map.dataset.lat, performance.timeOrigin + performance.now()]))
+        .observe(map, { attributes: true, attributeFilter: ["data-lat"] });
+    });
+    pages.push({ page, orderId: scene[i].orderId });
+  }
+  log(`${pages.length} order pages open and live`);
+}
 
 const cpuStart = cpuSeconds(pid, clk);
 const started = performance.now();
@@ -109,7 +139,7 @@ await Promise.all(agents.map(async (agent, i) => {
   for (let seq = 0; performance.now() < end; seq++) {
     const next = performance.now() + periodMs;
     const lat = Number((12.9 + seq * 1e-5).toFixed(5));
-    sent.set(`${scene[i].orderId}|${lat}`, performance.now());
+    sent.set(`${scene[i].orderId}|${lat}`, now());
     positions++;
     agent.timeout(10000).emitWithAck("delivery:location", { orderId: scene[i].orderId, latitude: lat, longitude: 77.6 + i * 1e-4 })
       .then((ack) => { if (ack && ack.error) refused++; }, () => { refused++; });
@@ -120,12 +150,31 @@ const elapsedS = (performance.now() - started) / 1000;
 const cpuEnd = cpuSeconds(pid, clk);
 await sleep(2000); // the last positions' deliveries
 latencies.sort((a, b) => a - b);
+const markerLatencies = [];
+let pagePositions = 0;
+for (const { page, orderId } of pages) {
+  const marks = await page.evaluate(() => window.__marks);
+  const seen = new Set();
+  for (const [lat, at] of marks) {
+    const key = `${orderId}|${Number(lat)}`;
+    const sentAt = sent.get(key);
+    if (sentAt !== undefined && !seen.has(key)) {
+      seen.add(key);
+      markerLatencies.push(at - sentAt);
+    }
+  }
+  pagePositions += [...sent.keys()].filter((k) => k.startsWith(`${orderId}|`)).length;
+}
+markerLatencies.sort((a, b) => a - b);
+await browser?.close();
 for (const s of [...customers, ...agents]) s.close();
 
 const result = {
   pairs, periodMs, durationS: round(elapsedS), positions, perSecond: round(positions / elapsedS),
   delivered: latencies.length, lost: positions - latencies.length, refused,
   p50Ms: round(percentile(latencies, 50)), p99Ms: round(percentile(latencies, 99)), maxMs: round(latencies.at(-1) ?? null),
+  pages: pages.length, markerPositions: pagePositions, markerMoves: markerLatencies.length,
+  markerP50Ms: round(percentile(markerLatencies, 50)), markerP99Ms: round(percentile(markerLatencies, 99)), markerMaxMs: round(markerLatencies.at(-1) ?? null),
   appCpuPercent: cpuStart === null ? null : round(((cpuEnd - cpuStart) / elapsedS) * 100), appRssMiB: pid ? round(rssKiB(pid) / 1024) : null,
 };
 process.stdout.write(JSON.stringify(result) + "\n");
