@@ -1,6 +1,7 @@
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Agents;
 using Dashboard.Domain.Analytics;
+using Dashboard.Domain.Business;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
@@ -43,6 +44,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<OrderService>();
         services.AddSingleton<AgentService>();
         services.AddSingleton<ProductService>();
+        services.AddSingleton<BusinessService>();
         services.AddSingleton<StatsService>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<ActivityService>();

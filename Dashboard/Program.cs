@@ -2,6 +2,7 @@ using Dashboard.Activity;
 using Dashboard.Agents;
 using Dashboard.Analytics;
 using Dashboard.Auth;
+using Dashboard.Business;
 using Dashboard.Components;
 using Dashboard.Customers;
 using Dashboard.Deliveries;
@@ -28,6 +29,7 @@ builder.AddDashboardRealtime();
 builder.Services
     .AddRealtimeFeature<CustomerRealtime>()
     .AddRealtimeFeature<ProductRealtime>()
+    .AddRealtimeFeature<BusinessRealtime>()
     .AddRealtimeFeature<OrderRealtime>()
     .AddRealtimeFeature<AgentRealtime>()
     .AddRealtimeFeature<DeliveryRealtime>()
@@ -56,6 +58,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapCustomerEndpoints();
 app.MapProductEndpoints();
+app.MapBusinessEndpoints();
 app.MapOrderEndpoints();
 app.MapAgentEndpoints();
 app.MapDeliveryEndpoints();

@@ -11,6 +11,9 @@ public static class ErrorCodes
     public const string RateLimited = "RATE_LIMITED";
     public const string Internal = "INTERNAL";
 
+    /// <summary>The business is closed: a customer's new order waits until it opens (REST 409).</summary>
+    public const string BusinessClosed = "BUSINESS_CLOSED";
+
     /// <summary>Recovery cannot reach the asked position: pruned past retention, or newer than the log. The client resyncs.</summary>
     public const string GapTooOld = "GAP_TOO_OLD";
 }

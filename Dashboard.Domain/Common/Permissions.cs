@@ -29,6 +29,9 @@ public enum Operation
     ReadAgents,
     SetAgentStatus,
     ShareLocation,
+    ReadBusiness,
+    SetBusinessStatus,
+    ManageBusiness,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -103,6 +106,9 @@ public static class Permissions
         new(Operation.ReadAgents, "the delivery agents and their routes", A, A, N, N),
         new(Operation.SetAgentStatus, "an agent's status: available, on delivery, off duty", A, A, S, N),
         new(Operation.ShareLocation, "send positions while out with an order", N, N, G, N),
+        new(Operation.ReadBusiness, "the business's profile and whether it is open", A, A, A, A),
+        new(Operation.SetBusinessStatus, "open or close the business, with a message", A, A, N, N),
+        new(Operation.ManageBusiness, "the business's name, phone, address and hours (Settings)", A, N, N, N),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);

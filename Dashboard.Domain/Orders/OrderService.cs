@@ -1,3 +1,4 @@
+using Dashboard.Domain.Business;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
@@ -45,6 +46,7 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
 
         return writer.WriteAsync(actor, async scope =>
         {
+            await BusinessService.EnsureOpenForAsync(scope, access, ct);
             var customer = await scope.Db.Customers.FirstOrDefaultAsync(c => c.Id == customerId, ct)
                 ?? throw DomainException.NotFound("Customer", customerId!.Value);
             if (!customer.IsActive)

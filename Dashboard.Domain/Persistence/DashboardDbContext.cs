@@ -3,6 +3,7 @@ using Dashboard.Domain.Agents;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
+using Dashboard.Domain.Business;
 using Dashboard.Domain.Orders;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Products;
@@ -39,6 +40,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<OrderTrackPointEntity> OrderTrackPoints => Set<OrderTrackPointEntity>();
 
     public DbSet<ProductEntity> Products => Set<ProductEntity>();
+
+    public DbSet<BusinessProfileEntity> BusinessProfile => Set<BusinessProfileEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -154,6 +157,19 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             p.Property(x => x.Price).HasPrecision(10, 2);
             p.Property(x => x.Version).IsConcurrencyToken();
             p.HasIndex(x => x.NormalizedName).IsUnique();
+        });
+
+        builder.Entity<BusinessProfileEntity>(b =>
+        {
+            b.ToTable("BusinessProfile");
+            b.Property(x => x.Id).ValueGeneratedNever();
+            b.Property(x => x.Name).HasMaxLength(100);
+            b.Property(x => x.Phone).HasMaxLength(20);
+            b.Property(x => x.Address).HasMaxLength(300);
+            b.Property(x => x.OpeningHours).HasMaxLength(200);
+            b.Property(x => x.StatusMessage).HasMaxLength(200);
+            b.Property(x => x.StatusChangedBy).HasMaxLength(256);
+            b.Property(x => x.Version).IsConcurrencyToken();
         });
 
         builder.Entity<OrderEntity>(o =>

@@ -57,6 +57,10 @@ internal static class DemoCatalog
 
     public static readonly string[] MobileApps = ["GPay", "PhonePe", "Paytm", "UPI"];
 
+    /// <summary>The demo business's profile: name, phone, address, opening hours (all invented).</summary>
+    public static readonly (string Name, string Phone, string Address, string OpeningHours) Business =
+        ("Gokul Dairy", "080 4123 4567", "14, 9th Cross, Jayanagar 4th Block, Bengaluru 560011", "Every day 5:30–10:00 and 17:00–20:30");
+
     /// <summary>The extras customers order on top of the daily milk, at Bengaluru dairy prices (per unit).</summary>
     public static readonly (string Name, string Unit, decimal Price)[] Products =
     [

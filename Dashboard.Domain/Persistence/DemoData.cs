@@ -35,6 +35,11 @@ public sealed class DemoDataSeeder(IDbContextFactory<DashboardDbContext> context
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.Orders.AddRange(business.Orders);
+        if (await db.BusinessProfile.FirstOrDefaultAsync(ct) is { } profile)
+        {
+            (profile.Name, profile.Phone, profile.Address, profile.OpeningHours) = DemoCatalog.Business;
+        }
+
         await db.SaveChangesAsync(ct);
 
         // One at a time: the feed is read in id order, and a batch does not promise to insert in the order added.

@@ -12,7 +12,7 @@ public static class ApiProblems
         ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
-        ErrorCodes.Conflict => StatusCodes.Status409Conflict,
+        ErrorCodes.Conflict or ErrorCodes.BusinessClosed => StatusCodes.Status409Conflict,
         ErrorCodes.RateLimited => StatusCodes.Status429TooManyRequests,
         _ => StatusCodes.Status500InternalServerError,
     };
@@ -30,6 +30,7 @@ public static class ApiProblems
                 ErrorCodes.Forbidden => "You may not do this.",
                 ErrorCodes.NotFound => "Not found.",
                 ErrorCodes.Conflict => "Conflict.",
+                ErrorCodes.BusinessClosed => "The business is closed.",
                 ErrorCodes.RateLimited => "Too many requests.",
                 _ => "Something went wrong on our side.",
             },
