@@ -6,6 +6,7 @@ using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
+using Dashboard.Domain.Offers;
 using Dashboard.Domain.Orders;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Persistence;
@@ -45,6 +46,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<AgentService>();
         services.AddSingleton<ProductService>();
         services.AddSingleton<BusinessService>();
+        services.AddSingleton<OfferService>();
         services.AddSingleton<StatsService>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<ActivityService>();

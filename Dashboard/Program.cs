@@ -7,6 +7,7 @@ using Dashboard.Components;
 using Dashboard.Customers;
 using Dashboard.Deliveries;
 using Dashboard.Infrastructure;
+using Dashboard.Offers;
 using Dashboard.Orders;
 using Dashboard.Payments;
 using Dashboard.Products;
@@ -30,6 +31,7 @@ builder.Services
     .AddRealtimeFeature<CustomerRealtime>()
     .AddRealtimeFeature<ProductRealtime>()
     .AddRealtimeFeature<BusinessRealtime>()
+    .AddRealtimeFeature<OfferRealtime>()
     .AddRealtimeFeature<OrderRealtime>()
     .AddRealtimeFeature<AgentRealtime>()
     .AddRealtimeFeature<DeliveryRealtime>()
@@ -59,6 +61,7 @@ app.MapAuthEndpoints();
 app.MapCustomerEndpoints();
 app.MapProductEndpoints();
 app.MapBusinessEndpoints();
+app.MapOfferEndpoints();
 app.MapOrderEndpoints();
 app.MapAgentEndpoints();
 app.MapDeliveryEndpoints();

@@ -32,6 +32,8 @@ public enum Operation
     ReadBusiness,
     SetBusinessStatus,
     ManageBusiness,
+    ReadOffers,
+    ManageOffers,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -109,6 +111,8 @@ public static class Permissions
         new(Operation.ReadBusiness, "the business's profile and whether it is open", A, A, A, A),
         new(Operation.SetBusinessStatus, "open or close the business, with a message", A, A, N, N),
         new(Operation.ManageBusiness, "the business's name, phone, address and hours (Settings)", A, N, N, N),
+        new(Operation.ReadOffers, "offers (a customer: those usable today)", A, A, N, A),
+        new(Operation.ManageOffers, "create, change, switch on and off offers", A, A, N, N),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);

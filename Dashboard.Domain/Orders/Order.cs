@@ -49,6 +49,8 @@ public sealed record Order(
     IReadOnlyList<OrderItem> Items,
     decimal Total,
     decimal Paid,
+    string? OfferCode,
+    decimal Discount,
     string? Note,
     string? AgentId,
     string? AgentName,
@@ -73,6 +75,11 @@ public sealed class OrderEntity
     public DateOnly DeliveryDate { get; set; }
 
     public decimal Total { get; set; }
+
+    /// <summary>The offer applied when it was placed, and what it took off the items' sum (<see cref="Total"/> is after it).</summary>
+    public string? OfferCode { get; set; }
+
+    public decimal Discount { get; set; }
 
     /// <summary>What payments for this order add up to (payments are never edited or removed, so it only grows).</summary>
     public decimal Paid { get; set; }

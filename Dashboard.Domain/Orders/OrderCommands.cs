@@ -5,7 +5,8 @@ public sealed record OrderLine(Guid? ProductId, decimal? Quantity);
 
 /// <param name="CustomerId">Staff name the customer; a customer's own orders are theirs whatever is sent.</param>
 /// <param name="DeliveryDate">The round it comes with: by default tomorrow's.</param>
-public sealed record PlaceOrder(Guid? CustomerId, IReadOnlyList<OrderLine?>? Items, DateOnly? DeliveryDate, string? Note);
+/// <param name="OfferCode">An offer's code: applied to the total, or the order is refused with a field error on it.</param>
+public sealed record PlaceOrder(Guid? CustomerId, IReadOnlyList<OrderLine?>? Items, DateOnly? DeliveryDate, string? Note, string? OfferCode = null);
 
 /// <summary>A move along the lifecycle. <paramref name="Version"/>, when sent, must be the order's current one.</summary>
 public sealed record OrderTransition(int? Version = null);

@@ -1,5 +1,6 @@
 using Dashboard.Domain.Business;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Offers;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Persistence;
@@ -100,7 +101,14 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
                 });
             }
 
-            entity.Total = entity.Items.Sum(i => i.Amount);
+            var subtotal = entity.Items.Sum(i => i.Amount);
+            if (!string.IsNullOrWhiteSpace(command.OfferCode))
+            {
+                var (offer, discount) = await OfferService.ApplyAsync(scope, command.OfferCode, subtotal, ct);
+                (entity.OfferCode, entity.Discount) = (offer.Code, discount);
+            }
+
+            entity.Total = subtotal - entity.Discount;
             entity.Steps.Add(Step(scope, OrderStatus.Placed, null));
             scope.Db.Orders.Add(entity);
             await scope.Db.SaveChangesAsync(ct);
@@ -414,7 +422,7 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
     private static Order ToModel(OrderEntity o, Dictionary<string, string> agents) => new(
         o.Id, o.Number, o.CustomerId, o.Customer?.Name ?? "", o.Customer?.Route, o.Status, o.DeliveryDate,
         [.. o.Items.OrderBy(i => i.Position).Select(i => new OrderItem(i.ProductId, i.ProductName, i.Unit, i.Quantity, i.UnitPrice, i.Amount))],
-        o.Total, o.Paid, o.Note, o.AgentId, o.AgentId is { } a && agents.TryGetValue(a, out var name) ? name : null, o.CancelReason,
+        o.Total, o.Paid, o.OfferCode, o.Discount, o.Note, o.AgentId, o.AgentId is { } a && agents.TryGetValue(a, out var name) ? name : null, o.CancelReason,
         [.. o.Steps.OrderBy(s => s.Id == 0 ? long.MaxValue : s.Id).ThenBy(s => s.At).Select(s => new OrderStep(s.Status, s.At, s.ByName, s.Channel, s.Note))],
         o.CreatedAt, o.UpdatedAt, o.Version);
 

@@ -4,6 +4,7 @@ using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Business;
+using Dashboard.Domain.Offers;
 using Dashboard.Domain.Orders;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Products;
@@ -42,6 +43,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<ProductEntity> Products => Set<ProductEntity>();
 
     public DbSet<BusinessProfileEntity> BusinessProfile => Set<BusinessProfileEntity>();
+
+    public DbSet<OfferEntity> Offers => Set<OfferEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -172,12 +175,26 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             b.Property(x => x.Version).IsConcurrencyToken();
         });
 
+        builder.Entity<OfferEntity>(o =>
+        {
+            o.ToTable("Offers");
+            o.Property(x => x.Code).HasMaxLength(20);
+            o.Property(x => x.Description).HasMaxLength(200);
+            o.Property(x => x.DiscountType).HasConversion<string>().HasMaxLength(16);
+            o.Property(x => x.DiscountValue).HasPrecision(12, 2);
+            o.Property(x => x.MinOrder).HasPrecision(12, 2);
+            o.Property(x => x.Version).IsConcurrencyToken();
+            o.HasIndex(x => x.Code).IsUnique();
+        });
+
         builder.Entity<OrderEntity>(o =>
         {
             o.ToTable("Orders");
             o.Property(x => x.Status).HasConversion<string>().HasMaxLength(24);
             o.Property(x => x.Total).HasPrecision(12, 2);
-            o.Property(x => x.Paid).HasPrecision(12, 2).HasDefaultValue(0m); // as the migration that added it to existing orders
+            o.Property(x => x.Paid).HasPrecision(12, 2).HasDefaultValue(0m);
+            o.Property(x => x.Discount).HasPrecision(12, 2).HasDefaultValue(0m);
+            o.Property(x => x.OfferCode).HasMaxLength(20); // as the migration that added it to existing orders
             o.Property(x => x.Note).HasMaxLength(500);
             o.Property(x => x.AgentId).HasMaxLength(450);
             o.Property(x => x.CancelReason).HasMaxLength(200);

@@ -179,6 +179,4 @@ public partial class RecordPaymentForm : LiveComponentBase
             _busy = false;
         }
     }
-
-    private string Invalid(string field) => _errors.ContainsKey(field) ? "is-invalid" : "";
 }
