@@ -10,6 +10,7 @@ using Dashboard.Domain.Payments;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Products;
 using Dashboard.Domain.Stats;
+using Dashboard.Domain.Stock;
 using Dashboard.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -43,6 +44,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<OrderService>();
         services.AddSingleton<AgentService>();
         services.AddSingleton<ProductService>();
+        services.AddSingleton<StockService>();
+        services.AddSingleton<IWriteReaction, StockReaction>();
         services.AddSingleton<StatsService>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<ActivityService>();

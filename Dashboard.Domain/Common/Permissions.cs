@@ -29,6 +29,8 @@ public enum Operation
     ReadAgents,
     SetAgentStatus,
     ShareLocation,
+    ReadStock,
+    RecordStock,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -103,6 +105,8 @@ public static class Permissions
         new(Operation.ReadAgents, "the delivery agents and their routes", A, A, N, N),
         new(Operation.SetAgentStatus, "an agent's status: available, on delivery, off duty", A, A, S, N),
         new(Operation.ShareLocation, "send positions while out with an order", N, N, G, N),
+        new(Operation.ReadStock, "stock levels, their severity and history", A, A, N, N),
+        new(Operation.RecordStock, "record stock received and adjustments", A, A, N, N),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);
