@@ -12,6 +12,7 @@ using Dashboard.Products;
 using Dashboard.Realtime;
 using Dashboard.Realtime.SocketIO.Conformance;
 using Dashboard.Stats;
+using Dashboard.Stock;
 using Dashboard.Users;
 
 if (ConformanceHost.IsRequested(args))
@@ -29,6 +30,7 @@ builder.Services
     .AddRealtimeFeature<CustomerRealtime>()
     .AddRealtimeFeature<ProductRealtime>()
     .AddRealtimeFeature<OrderRealtime>()
+    .AddRealtimeFeature<StockRealtime>()
     .AddRealtimeFeature<AgentRealtime>()
     .AddRealtimeFeature<DeliveryRealtime>()
     .AddRealtimeFeature<PaymentRealtime>()
@@ -57,6 +59,7 @@ app.MapAuthEndpoints();
 app.MapCustomerEndpoints();
 app.MapProductEndpoints();
 app.MapOrderEndpoints();
+app.MapStockEndpoints();
 app.MapAgentEndpoints();
 app.MapDeliveryEndpoints();
 app.MapPaymentEndpoints();
