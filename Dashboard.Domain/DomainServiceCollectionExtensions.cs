@@ -12,6 +12,7 @@ using Dashboard.Domain.Payments;
 using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Products;
 using Dashboard.Domain.Stats;
+using Dashboard.Domain.Stock;
 using Dashboard.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -47,6 +48,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ProductService>();
         services.AddSingleton<BusinessService>();
         services.AddSingleton<OfferService>();
+        services.AddSingleton<StockService>();
+        services.AddSingleton<IWriteReaction, StockReaction>();
         services.AddSingleton<StatsService>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<ActivityService>();

@@ -14,6 +14,7 @@ using Dashboard.Products;
 using Dashboard.Realtime;
 using Dashboard.Realtime.SocketIO.Conformance;
 using Dashboard.Stats;
+using Dashboard.Stock;
 using Dashboard.Users;
 
 if (ConformanceHost.IsRequested(args))
@@ -33,6 +34,7 @@ builder.Services
     .AddRealtimeFeature<BusinessRealtime>()
     .AddRealtimeFeature<OfferRealtime>()
     .AddRealtimeFeature<OrderRealtime>()
+    .AddRealtimeFeature<StockRealtime>()
     .AddRealtimeFeature<AgentRealtime>()
     .AddRealtimeFeature<DeliveryRealtime>()
     .AddRealtimeFeature<PaymentRealtime>()
@@ -63,6 +65,7 @@ app.MapProductEndpoints();
 app.MapBusinessEndpoints();
 app.MapOfferEndpoints();
 app.MapOrderEndpoints();
+app.MapStockEndpoints();
 app.MapAgentEndpoints();
 app.MapDeliveryEndpoints();
 app.MapPaymentEndpoints();

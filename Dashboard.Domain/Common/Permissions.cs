@@ -34,6 +34,8 @@ public enum Operation
     ManageBusiness,
     ReadOffers,
     ManageOffers,
+    ReadStock,
+    RecordStock,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -113,6 +115,8 @@ public static class Permissions
         new(Operation.ManageBusiness, "the business's name, phone, address and hours (Settings)", A, N, N, N),
         new(Operation.ReadOffers, "offers (a customer: those usable today)", A, A, N, A),
         new(Operation.ManageOffers, "create, change, switch on and off offers", A, A, N, N),
+        new(Operation.ReadStock, "stock levels, their severity and history", A, A, N, N),
+        new(Operation.RecordStock, "record stock received and adjustments", A, A, N, N),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);

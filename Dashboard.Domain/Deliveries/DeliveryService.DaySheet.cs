@@ -66,6 +66,7 @@ public sealed partial class DeliveryService
             query = route is "" ? query.Where(e => e.Customer!.Route == null) : query.Where(e => e.Customer!.Route!.ToLower() == key);
 #pragma warning restore CA1862
             var pending = await query.ToListAsync(ct);
+            var before = pending.ToDictionary(e => e.Id, e => e.ToModel(e.Customer!.Name));
             foreach (var entity in pending)
             {
                 entity.Status = DeliveryStatus.Delivered;
@@ -80,7 +81,7 @@ public sealed partial class DeliveryService
             var entries = marked.Select(e => e.ToModel(e.Customer!.Name)).ToList();
             foreach (var (entity, entry) in marked.Zip(entries))
             {
-                scope.Raise(new DeliveryChanged(entry, Created: false, entity.Customer!.Route));
+                scope.Raise(new DeliveryChanged(entry, Created: false, entity.Customer!.Route, before[entity.Id]));
                 scope.Raise(new BalanceChanged(await CustomerService.BalanceOf(scope.Db, entry.CustomerId, ct)));
             }
 

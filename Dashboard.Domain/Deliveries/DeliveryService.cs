@@ -193,7 +193,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         var customerName = customer.Name;
         var entry = entity.ToModel(customerName);
         var balance = await CustomerService.BalanceOf(scope.Db, entity.CustomerId, ct);
-        scope.Raise(new DeliveryChanged(entry, Created: before is null, customer.Route));
+        scope.Raise(new DeliveryChanged(entry, Created: before is null, customer.Route, before));
         scope.Raise(new BalanceChanged(balance));
         var summary = $"{customerName}: {entry.Quantity:0.###} L {entry.Status.ToString().ToLowerInvariant()} on {entry.Date:yyyy-MM-dd} ({entry.Amount:0.00})";
         scope.Log(before is null ? "delivery.recorded" : "delivery.updated", "delivery", entity.Id, summary, entity.CustomerId, before, entry);

@@ -8,6 +8,7 @@ using Dashboard.Domain.Offers;
 using Dashboard.Domain.Orders;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Products;
+using Dashboard.Domain.Stock;
 using Dashboard.Domain.Users;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +46,9 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<BusinessProfileEntity> BusinessProfile => Set<BusinessProfileEntity>();
 
     public DbSet<OfferEntity> Offers => Set<OfferEntity>();
+    public DbSet<StockLevelEntity> StockLevels => Set<StockLevelEntity>();
+
+    public DbSet<StockMovementEntity> StockMovements => Set<StockMovementEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -159,7 +163,35 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             p.Property(x => x.Unit).HasMaxLength(16);
             p.Property(x => x.Price).HasPrecision(10, 2);
             p.Property(x => x.Version).IsConcurrencyToken();
+            p.Property(x => x.MinStock).HasPrecision(12, 3);
+            // The column was added to a table with rows (schema version 10), which needs a default.
+            p.Property(x => x.IsDailyMilk).HasDefaultValue(false);
             p.HasIndex(x => x.NormalizedName).IsUnique();
+            // At most one product is the daily milk, on every instance.
+            p.HasIndex(x => x.IsDailyMilk).IsUnique().HasFilter("\"IsDailyMilk\" = 1");
+        });
+
+        builder.Entity<StockLevelEntity>(l =>
+        {
+            l.ToTable("StockLevels");
+            l.HasKey(x => x.ProductId);
+            l.Property(x => x.Quantity).HasPrecision(12, 3);
+            l.Property(x => x.Severity).HasConversion<string>().HasMaxLength(16);
+            l.HasOne<ProductEntity>().WithOne().HasForeignKey<StockLevelEntity>(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<StockMovementEntity>(m =>
+        {
+            m.ToTable("StockMovements");
+            m.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
+            m.Property(x => x.Quantity).HasPrecision(12, 3);
+            m.Property(x => x.Balance).HasPrecision(12, 3);
+            m.Property(x => x.Supplier).HasMaxLength(100);
+            m.Property(x => x.Cost).HasPrecision(14, 2);
+            m.Property(x => x.Note).HasMaxLength(200);
+            m.Property(x => x.By).HasMaxLength(256);
+            m.HasOne<ProductEntity>().WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
+            m.HasIndex(x => new { x.ProductId, x.Id });
         });
 
         builder.Entity<BusinessProfileEntity>(b =>

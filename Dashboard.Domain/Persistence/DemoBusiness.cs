@@ -12,7 +12,7 @@ using static Dashboard.Domain.Persistence.DemoCatalog;
 namespace Dashboard.Domain.Persistence;
 
 /// <summary>The demo business, generated in memory; <see cref="DemoDataSeeder"/> writes it.</summary>
-internal sealed class DemoBusiness
+internal sealed partial class DemoBusiness
 {
     public const int Seed = 20_261_122;
 
@@ -58,6 +58,7 @@ internal sealed class DemoBusiness
 
         business.AddProducts(new Random(Seed - 1));
         business.AddOrders(new Random(Seed - 2));
+        business.AddStock();
         business.BuildActivity();
         return business;
     }
@@ -291,7 +292,7 @@ internal sealed class DemoBusiness
             Products.Add(new ProductEntity
             {
                 Id = NewId(createdAt, rng), Name = name, NormalizedName = ProductEntity.Normalize(name), Unit = unit, Price = price,
-                IsActive = true, CreatedAt = createdAt, UpdatedAt = createdAt, Version = 1,
+                IsActive = true, CreatedAt = createdAt, UpdatedAt = createdAt, Version = 1, MinStock = MinStock(name), IsDailyMilk = name == DailyMilk,
             });
         }
     }
@@ -319,7 +320,7 @@ internal sealed class DemoBusiness
                 CreatedAt = placedAt, UpdatedAt = placedAt, Version = status == OrderStatus.Placed ? 1 : 2,
                 CancelReason = status == OrderStatus.Cancelled ? "Away for the weekend" : null,
             };
-            foreach (var (product, position) in Products.OrderBy(_ => rng.Next()).Take(1 + rng.Next(2)).Select((p, i) => (p, i)))
+            foreach (var (product, position) in Products.Where(p => !p.IsDailyMilk).OrderBy(_ => rng.Next()).Take(1 + rng.Next(2)).Select((p, i) => (p, i)))
             {
                 var quantity = (decimal)(1 + rng.Next(2));
                 order.Items.Add(new OrderItemEntity

@@ -69,7 +69,11 @@ internal static class DemoCatalog
         ("Ghee 1 kg", ProductUnits.Piece, 650m),
         ("Butter", ProductUnits.Kilogram, 560m),
         ("Extra milk 1 L", ProductUnits.Liter, 56m),
+        (DailyMilk, ProductUnits.Liter, 56m),
     ];
+
+    /// <summary>The milk the day sheets' deliveries draw from (its customers' own prices apply, not this one).</summary>
+    public const string DailyMilk = "Toned milk";
 
     public static T Weighted<T>(Random rng, (T Value, int Weight)[] choices)
     {

@@ -32,7 +32,15 @@ public sealed class DemoDataSeeder(IDbContextFactory<DashboardDbContext> context
         db.DailyEntries.AddRange(business.Entries);
         db.Payments.AddRange(business.Payments);
         db.Products.AddRange(business.Products);
+        db.StockLevels.AddRange(business.StockLevels);
         await db.SaveChangesAsync(ct);
+        // In order, as the history reads them (see the activity rows below); only additions, so no change detection.
+        foreach (var movement in business.StockMovements)
+        {
+            db.StockMovements.Add(movement);
+            await db.SaveChangesAsync(ct);
+        }
+
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.Orders.AddRange(business.Orders);
         if (await db.BusinessProfile.FirstOrDefaultAsync(ct) is { } profile)

@@ -1,6 +1,8 @@
 namespace Dashboard.Domain.Products;
 
 /// <summary>Something a customer can order on top of the daily milk, as every channel sees it (REST, hub, UI, events).</summary>
+/// <param name="MinStock">The stock level below which staff are alerted; null: none.</param>
+/// <param name="IsDailyMilk">The depot's milk the day sheets' deliveries draw from (at most one product is).</param>
 public sealed record Product(
     Guid Id,
     string Name,
@@ -9,7 +11,9 @@ public sealed record Product(
     bool IsActive,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    int Version);
+    int Version,
+    decimal? MinStock = null,
+    bool IsDailyMilk = false);
 
 /// <summary>What a product's price is per.</summary>
 public static class ProductUnits
@@ -46,7 +50,11 @@ public sealed class ProductEntity
 
     public int Version { get; set; }
 
+    public decimal? MinStock { get; set; }
+
+    public bool IsDailyMilk { get; set; }
+
     public static string Normalize(string name) => name.ToUpperInvariant();
 
-    public Product ToModel() => new(Id, Name, Unit, Price, IsActive, CreatedAt, UpdatedAt, Version);
+    public Product ToModel() => new(Id, Name, Unit, Price, IsActive, CreatedAt, UpdatedAt, Version, MinStock, IsDailyMilk);
 }

@@ -8,6 +8,7 @@ public sealed class ProductService(DomainWriter writer)
 {
     public const int MaxNameLength = 100;
     public const decimal MaxPrice = 10_000m;
+    public const decimal MaxMinStock = 1_000_000m;
 
     public Task<Product> CreateAsync(Actor actor, CreateProduct command, CancellationToken ct = default)
     {
@@ -16,6 +17,8 @@ public sealed class ProductService(DomainWriter writer)
         var name = v.Text("name", command.Name, MaxNameLength, required: true);
         var unit = ValidUnit(v, command.Unit, required: true);
         var price = ValidPrice(v, v.Required("price", command.Price));
+        v.Range("minStock", command.MinStock, 0, MaxMinStock);
+        ValidDailyMilk(v, command.DailyMilk, unit);
         v.ThrowIfInvalid();
 
         return writer.WriteAsync(actor, async scope =>
@@ -31,8 +34,14 @@ public sealed class ProductService(DomainWriter writer)
                 CreatedAt = scope.Now,
                 UpdatedAt = scope.Now,
                 Version = 1,
+                MinStock = MinStockOf(command.MinStock),
             };
             await EnsureNameFreeAsync(scope, entity, ct);
+            if (command.DailyMilk == true)
+            {
+                await TakeDailyMilkAsync(scope, entity, ct);
+            }
+
             scope.Db.Products.Add(entity);
             await SaveAsync(scope, entity, ct);
             var product = entity.ToModel();
@@ -49,9 +58,10 @@ public sealed class ProductService(DomainWriter writer)
         var name = command.Name is null ? null : v.Text("name", command.Name, MaxNameLength, required: true);
         var unit = ValidUnit(v, command.Unit, required: false);
         var price = ValidPrice(v, command.Price);
-        if (command is { Name: null, Unit: null, Price: null, IsActive: null })
+        v.Range("minStock", command.MinStock, 0, MaxMinStock);
+        if (command is { Name: null, Unit: null, Price: null, IsActive: null, MinStock: null, DailyMilk: null })
         {
-            v.Add("body", "Nothing to change: give at least one of name, unit, price, isActive.");
+            v.Add("body", "Nothing to change: give at least one of name, unit, price, isActive, minStock, dailyMilk.");
         }
 
         v.ThrowIfInvalid();
@@ -76,6 +86,19 @@ public sealed class ProductService(DomainWriter writer)
             entity.Unit = unit ?? entity.Unit;
             entity.Price = price ?? entity.Price;
             entity.IsActive = command.IsActive ?? entity.IsActive;
+            entity.MinStock = command.MinStock is null ? entity.MinStock : MinStockOf(command.MinStock);
+            var dailyMilk = new Validation();
+            ValidDailyMilk(dailyMilk, command.DailyMilk ?? (entity.IsDailyMilk ? true : null), entity.Unit);
+            dailyMilk.ThrowIfInvalid();
+            if (command.DailyMilk == true && !entity.IsDailyMilk)
+            {
+                await TakeDailyMilkAsync(scope, entity, ct);
+            }
+            else if (command.DailyMilk == false)
+            {
+                entity.IsDailyMilk = false;
+            }
+
             entity.UpdatedAt = scope.Now;
             entity.Version++;
             await SaveAsync(scope, entity, ct);
@@ -138,6 +161,39 @@ public sealed class ProductService(DomainWriter writer)
             throw NameTaken(entity.Name);
         }
     }
+
+    /// <summary>
+    /// Marks the product as the daily milk, taking the mark from the product that had it (saved first: the database
+    /// holds at most one marked product, and checks that row by row).
+    /// </summary>
+    private static async Task TakeDailyMilkAsync(WriteScope scope, ProductEntity entity, CancellationToken ct)
+    {
+        var previous = await scope.Db.Products.Where(p => p.IsDailyMilk && p.Id != entity.Id).ToListAsync(ct);
+        foreach (var other in previous)
+        {
+            var before = other.ToModel();
+            other.IsDailyMilk = false;
+            other.UpdatedAt = scope.Now;
+            other.Version++;
+            await SaveAsync(scope, other, ct);
+            var after = other.ToModel();
+            scope.Raise(new ProductChanged(after, Created: false));
+            scope.Log("product.updated", "product", other.Id, $"{other.Name} is no longer the daily milk", null, before, after);
+        }
+
+        entity.IsDailyMilk = true;
+    }
+
+    private static void ValidDailyMilk(Validation v, bool? dailyMilk, string? unit)
+    {
+        if (dailyMilk == true && unit is not null && unit != ProductUnits.Liter)
+        {
+            v.Add("dailyMilk", $"The daily milk is counted in liters: its unit must be {ProductUnits.Liter}.");
+        }
+    }
+
+    /// <summary>0 means no minimum, stored as none: one way to say it.</summary>
+    private static decimal? MinStockOf(decimal? minStock) => minStock is > 0 ? minStock : null;
 
     private static DomainException NameTaken(string name) =>
         DomainException.Conflict($"There is already a product named {name}; product names are unique, whatever their case.");

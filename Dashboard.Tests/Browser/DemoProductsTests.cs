@@ -12,8 +12,8 @@ public sealed class DemoProductsTests(DemoApp app, BrowserFixture browser) : ICl
         var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
         await page.SetViewportSizeAsync(1280, 900);
         await page.GetByTestId("nav-products").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("product-row")).ToHaveCountAsync(5);
-        await Assertions.Expect(page.GetByTestId("product-name")).ToHaveTextAsync(["Butter", "Curd 500 g", "Extra milk 1 L", "Ghee 1 kg", "Paneer 200 g"]);
+        await Assertions.Expect(page.GetByTestId("product-row")).ToHaveCountAsync(6);
+        await Assertions.Expect(page.GetByTestId("product-name")).ToHaveTextAsync(["Butter", "Curd 500 g", "Extra milk 1 L", "Ghee 1 kg", "Paneer 200 g", "Toned milk"]);
         await Assertions.Expect(page.GetByTestId("product-row").Filter(new() { HasText = "Ghee 1 kg" }).GetByTestId("product-price")).ToHaveTextAsync("₹650.00");
         await page.GetByRole(AriaRole.Heading, new() { Name = "Products", Exact = true }).ClickAsync(); // no focus ring in the picture
         await SaveAsync(page, "products.png");

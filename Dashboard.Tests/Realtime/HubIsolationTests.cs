@@ -114,6 +114,47 @@ public sealed class HubIsolationTests(DashboardApp app) : IClassFixture<Dashboar
     }
 
     [Fact]
+    public async Task A_stock_alert_reaches_admin_and_staff_and_never_a_delivery_agent_or_a_customer()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Stock outsider");
+        var clients = new Dictionary<string, SignalRClient> { ["Admin"] = (await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword)).Client };
+        foreach (var role in new[] { "Staff", "Delivery", "Customer" })
+        {
+            var (email, password) = await ApiScenario.CreateUserAsync(admin, role, role == "Customer" ? customer : null);
+            clients[role] = (await HubScenario.ConnectAsync(app, email, password)).Client;
+        }
+
+        try
+        {
+            var product = (await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/products", new { name = "Hub curd 1 kg", unit = "piece", price = 90, minStock = 6 }),
+                HttpStatusCode.Created)).GetProperty("id").GetGuid();
+            foreach (var role in new[] { "Admin", "Staff" })
+            {
+                var alert = (await clients[role].WaitForEventAsync("stock:low-alert", x => x.Is("productId", product)))[0];
+                Assert.Equal(("Hub curd 1 kg", 0m, 6m, "critical"),
+                    (alert.GetProperty("stockType").GetString(), alert.Decimal("currentQuantity"), alert.Decimal("minLevel"), alert.GetProperty("severity").GetString()));
+                await clients[role].WaitForEventAsync("stock:updated", x => x[0].GetProperty("product").GetProperty("id").GetGuid() == product);
+            }
+
+            await clients["Delivery"].AssertNoEventAsync("stock:low-alert", null, Quiet);
+            foreach (var role in new[] { "Delivery", "Customer" })
+            {
+                await clients[role].AssertNoEventAsync("stock:low-alert", null, TimeSpan.Zero);
+                await clients[role].AssertNoEventAsync("stock:updated", null, TimeSpan.Zero);
+                await clients[role].WaitForEventAsync("product:updated", x => x.Is("id", product)); // the catalog is everyone's, its stock is not
+            }
+        }
+        finally
+        {
+            foreach (var client in clients.Values)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Signalr_clients_on_websockets_and_long_polling_see_the_same_events()
     {
         var (ws, _) = await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword, "websockets");

@@ -137,7 +137,8 @@ public sealed class DemoDataTests(SeededDemo demo) : IClassFixture<SeededDemo>
     public async Task Demo_products_are_the_usual_extras_with_plausible_prices_through_the_service()
     {
         var catalog = await demo.Harness.Get<ProductService>().ListAsync(DomainHarness.Customer(demo.Customers[0].Id));
-        Assert.Equal(["Butter", "Curd 500 g", "Extra milk 1 L", "Ghee 1 kg", "Paneer 200 g"], catalog.Select(p => p.Name));
+        Assert.Equal(["Butter", "Curd 500 g", "Extra milk 1 L", "Ghee 1 kg", "Paneer 200 g", "Toned milk"], catalog.Select(p => p.Name));
+        Assert.Equal(["Toned milk"], catalog.Where(p => p.IsDailyMilk).Select(p => p.Name));
         Assert.All(catalog, p =>
         {
             Assert.InRange(p.Price, 20m, 1000m);

@@ -144,6 +144,63 @@ public sealed class SocketIOIsolationTests(DashboardApp app) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task Stock_changes_and_low_alerts_reach_staff_on_both_transports_and_the_admin_namespace_and_no_agent_or_customer()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Stock watcher");
+        var staff = await ApiScenario.CreateUserAsync(admin, "Staff");
+        var agent = await ApiScenario.CreateUserAsync(admin, "Delivery");
+        var shopper = await ApiScenario.CreateUserAsync(admin, "Customer", customer);
+        var watching = new List<NodeClient>
+        {
+            (await SocketIOScenario.ConnectAsync(app, staff.Email, staff.Password)).Client,
+            (await SocketIOScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword, ns: "/admin")).Client,
+            (await HubScenario.ConnectAsync(app, staff.Email, staff.Password)).Client,
+        };
+        var outsiders = new List<NodeClient>();
+        foreach (var (email, password) in new[] { agent, shopper })
+        {
+            outsiders.Add((await SocketIOScenario.ConnectAsync(app, email, password)).Client);
+            outsiders.Add((await HubScenario.ConnectAsync(app, email, password)).Client);
+        }
+
+        try
+        {
+            var product = await ApiScenario.CreateProductAsync(admin, "Isolated ghee 1 kg", 650m);
+            await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/stock/receipts", new { productId = product, quantity = 4, supplier = "Nandini" }),
+                HttpStatusCode.Created);
+            await ApiAssert.Json(await admin.PutAsJsonAsync($"/api/v1/products/{product}", new { minStock = 10 })); // 4 of 10: high
+            await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/stock/adjustments", new { productId = product, quantity = -1, reason = "Spoilage" }),
+                HttpStatusCode.Created);
+
+            string? first = null;
+            foreach (var client in watching)
+            {
+                var updated = (await client.WaitForEventAsync("stock:updated", x => x[0].GetProperty("product").GetProperty("id").GetGuid() == product
+                    && x[0].GetProperty("quantity").GetDecimal() == 3m))[0];
+                Assert.Equal(("high", "adjustment"), (updated.GetProperty("severity").GetString(), updated.GetProperty("movement").GetProperty("kind").GetString()));
+                var alert = (await client.WaitForEventAsync("stock:low-alert", x => x.Is("productId", product) && x[0].GetProperty("severity").GetString() == "high"))[0];
+                Assert.Equal(("Isolated ghee 1 kg", 4m, 10m), (alert.GetProperty("stockType").GetString(), alert.Decimal("currentQuantity"), alert.Decimal("minLevel")));
+                first ??= alert.GetRawText();
+                Assert.Equal(first, alert.GetRawText()); // the same payload, byte for byte, on every transport and namespace
+            }
+
+            foreach (var client in outsiders)
+            {
+                await client.AssertNoEventAsync("stock:updated", null, client == outsiders[0] ? Quiet : TimeSpan.Zero);
+                await client.AssertNoEventAsync("stock:low-alert", null, TimeSpan.Zero);
+            }
+        }
+        finally
+        {
+            foreach (var client in watching.Concat(outsiders))
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Customer_B_is_forbidden_every_route_to_A_over_socket_io()
     {
         using var admin = await app.AdminClientAsync();
