@@ -29,6 +29,8 @@ public enum Operation
     ReadAgents,
     SetAgentStatus,
     ShareLocation,
+    ReadNotifications,
+    MarkNotificationsRead,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -103,6 +105,8 @@ public static class Permissions
         new(Operation.ReadAgents, "the delivery agents and their routes", A, A, N, N),
         new(Operation.SetAgentStatus, "an agent's status: available, on delivery, off duty", A, A, S, N),
         new(Operation.ShareLocation, "send positions while out with an order", N, N, G, N),
+        new(Operation.ReadNotifications, "their own notifications, newest first, and how many are unread", S, S, S, S),
+        new(Operation.MarkNotificationsRead, "mark their own notifications read, one or all", S, S, S, S),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);
