@@ -7,6 +7,7 @@ using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Offers;
+using Dashboard.Domain.Notifications;
 using Dashboard.Domain.Orders;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Persistence;
@@ -50,6 +51,12 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<OfferService>();
         services.AddSingleton<StockService>();
         services.AddSingleton<IWriteReaction, StockReaction>();
+        services.AddSingleton<NotificationService>();
+        services.AddSingleton<IWriteReaction, NotificationReaction>();
+        services.AddOptions<NotificationOptions>()
+            .Validate(o => o.RetentionDays >= 1, $"{NotificationOptions.Section}:RetentionDays must be 1 or more.").ValidateOnStart();
+        services.AddSingleton<NotificationRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationRetention>());
         services.AddSingleton<StatsService>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<ActivityService>();

@@ -7,6 +7,7 @@ using Dashboard.Components;
 using Dashboard.Customers;
 using Dashboard.Deliveries;
 using Dashboard.Infrastructure;
+using Dashboard.Notifications;
 using Dashboard.Offers;
 using Dashboard.Orders;
 using Dashboard.Payments;
@@ -39,7 +40,8 @@ builder.Services
     .AddRealtimeFeature<DeliveryRealtime>()
     .AddRealtimeFeature<PaymentRealtime>()
     .AddRealtimeFeature<StatsRealtime>()
-    .AddRealtimeFeature<ActivityRealtime>();
+    .AddRealtimeFeature<ActivityRealtime>()
+    .AddRealtimeFeature<NotificationRealtime>();
 builder.Services.Configure<Dashboard.Domain.Events.EventLogOptions>(AgentRealtime.Configure);
 builder.AddDashboardUi();
 
@@ -73,6 +75,7 @@ app.MapStatsEndpoints();
 app.MapActivityEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapUserEndpoints();
+app.MapNotificationEndpoints();
 app.MapDashboardRealtime();
 // Its frame-ancestors-only policy would go out beside ours (SecurityHeaders), which already says frame-ancestors 'self'.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

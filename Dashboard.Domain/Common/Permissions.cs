@@ -36,6 +36,8 @@ public enum Operation
     ManageOffers,
     ReadStock,
     RecordStock,
+    ReadNotifications,
+    MarkNotificationsRead,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -117,6 +119,8 @@ public static class Permissions
         new(Operation.ManageOffers, "create, change, switch on and off offers", A, A, N, N),
         new(Operation.ReadStock, "stock levels, their severity and history", A, A, N, N),
         new(Operation.RecordStock, "record stock received and adjustments", A, A, N, N),
+        new(Operation.ReadNotifications, "their own notifications, newest first, and how many are unread", S, S, S, S),
+        new(Operation.MarkNotificationsRead, "mark their own notifications read, one or all", S, S, S, S),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);

@@ -5,6 +5,7 @@ using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Business;
 using Dashboard.Domain.Offers;
+using Dashboard.Domain.Notifications;
 using Dashboard.Domain.Orders;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Products;
@@ -46,9 +47,12 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
     public DbSet<BusinessProfileEntity> BusinessProfile => Set<BusinessProfileEntity>();
 
     public DbSet<OfferEntity> Offers => Set<OfferEntity>();
+
     public DbSet<StockLevelEntity> StockLevels => Set<StockLevelEntity>();
 
     public DbSet<StockMovementEntity> StockMovements => Set<StockMovementEntity>();
+
+    public DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -277,6 +281,20 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             p.Property(x => x.AgentId).HasMaxLength(450);
             p.HasOne<OrderEntity>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
             p.HasIndex(x => x.OrderId);
+        });
+
+        builder.Entity<NotificationEntity>(n =>
+        {
+            n.ToTable("Notifications");
+            n.Property(x => x.UserId).HasMaxLength(450);
+            n.Property(x => x.Title).HasMaxLength(NotificationLimits.Title);
+            n.Property(x => x.Message).HasMaxLength(NotificationLimits.Message);
+            n.Property(x => x.Type).HasConversion<string>().HasMaxLength(16);
+            n.Property(x => x.Link).HasMaxLength(NotificationLimits.Link);
+            n.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+            // A user's newest first (the bell, the list, the unread count); the retention's cutoff.
+            n.HasIndex(x => new { x.UserId, x.CreatedAt });
+            n.HasIndex(x => x.CreatedAt);
         });
 
         builder.Entity<AppSecret>(s =>

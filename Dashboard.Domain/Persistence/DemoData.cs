@@ -49,6 +49,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<DashboardDbContext> context
         }
 
         await db.SaveChangesAsync(ct);
+        var admins = await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where r.Name == Roles.Admin select ur.UserId).ToListAsync(ct);
+        db.Notifications.AddRange(Notifications.DemoNotifications.For(admins, business.Orders, business.Customers));
+        await db.SaveChangesAsync(ct);
 
         // One at a time: the feed is read in id order, and a batch does not promise to insert in the order added.
         // (Explicit ids would, but would leave a PostgreSQL identity sequence behind.)

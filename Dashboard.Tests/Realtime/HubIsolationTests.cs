@@ -30,10 +30,22 @@ public sealed class HubIsolationTests(DashboardApp app) : IClassFixture<Dashboar
             await owner.WaitForEventAsync("payment:added", x => x.Is("id", id));
             await owner.WaitForEventAsync("stats:updated");
 
+            // A's notification of it, and of reading it, reach A only (the admin wrote it: not told of their own write).
+            var notification = (await a.WaitForEventAsync("notification:new"))[0].GetProperty("id").GetGuid();
+            await a.WaitForEventAsync("notification");
+            Assert.True((await a.InvokeAsync("notification:read", new { id = notification })).GetProperty("read").GetBoolean());
+            await a.WaitForEventAsync("notifications:read");
+
             await b.AssertNoEventAsync("payment:added", null, Quiet);
-            foreach (var name in new[] { "balance:updated", "stats:updated", "activity:updated", "customer:updated", "delivery:updated" })
+            foreach (var name in new[] { "balance:updated", "stats:updated", "activity:updated", "customer:updated", "delivery:updated",
+                "notification:new", "notification", "notifications:read" })
             {
                 await b.AssertNoEventAsync(name, null, TimeSpan.Zero);
+            }
+
+            foreach (var name in new[] { "notification:new", "notification", "notifications:read" })
+            {
+                await owner.AssertNoEventAsync(name, null, TimeSpan.Zero);
             }
 
             // Customers never get business-wide figures or the activity feed either.

@@ -2,6 +2,7 @@ using Dashboard.Activity;
 using Dashboard.Customers;
 using Dashboard.Deliveries;
 using Dashboard.Domain.Common;
+using Dashboard.Notifications;
 using Dashboard.Payments;
 using Dashboard.Realtime;
 using Dashboard.Tests.Api;
@@ -83,7 +84,7 @@ public sealed class RealtimeAuthorizationMatrixTests(DashboardApp app) : IClassF
         string[] expected =
         [
             "activity:request", "customer:update", "delivery:location", "delivery:status", "delivery:update", "heartbeat", "join-room", "join:order", "leave-room", "leave:order",
-            "order:cancel", "order:place", "order:status", "payment:add", "ping", "register", "stats:request",
+            "notification:read", "notification:read-all", "order:cancel", "order:place", "order:status", "payment:add", "ping", "register", "stats:request",
         ];
         Assert.Equal(expected, app.Services.GetRequiredService<RealtimeCatalog>().CommandNames.Order(StringComparer.Ordinal));
     }
@@ -125,12 +126,14 @@ public sealed class RealtimeAuthorizationMatrixTests(DashboardApp app) : IClassF
             RealtimeCore.JoinRoom or RealtimeCore.LeaveRoom => new { room = roleRoom },
             RealtimeCore.JoinOrder or RealtimeCore.LeaveOrder => new { orderId = "order-1" },
             RealtimeCore.Register => new { userId = "someone-else", role = "admin" },
+            NotificationRealtime.Read => new { id = Guid.NewGuid() },
             _ => new { },
         };
 
-    private async Task<(int, int, int, int)> CountRowsAsync()
+    private async Task<(int, int, int, int, int)> CountRowsAsync()
     {
         await using var db = app.Db();
-        return (await db.Activity.CountAsync(), await db.Payments.CountAsync(), await db.DailyEntries.CountAsync(), await db.Customers.CountAsync());
+        return (await db.Activity.CountAsync(), await db.Payments.CountAsync(), await db.DailyEntries.CountAsync(), await db.Customers.CountAsync(),
+            await db.Notifications.CountAsync());
     }
 }

@@ -19,6 +19,7 @@ public static class HostingExtensions
         var section = builder.Configuration.GetSection(DashboardOptions.Section);
         builder.Services.Configure<DashboardOptions>(section);
         builder.Services.Configure<MapOptions>(builder.Configuration.GetSection(MapOptions.Section));
+        builder.Services.Configure<Domain.Notifications.NotificationOptions>(builder.Configuration.GetSection(Domain.Notifications.NotificationOptions.Section));
         var options = section.Get<DashboardOptions>() ?? new DashboardOptions();
 
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);

@@ -38,11 +38,14 @@ public static class RecoveryScenario
         Assert.Equal(expected, payments.Where(wanted.Contains).ToList());
         Assert.All(payments.Where(p => !wanted.Contains(p)), p => Assert.True(allowedOthers?.Contains(p) == true, $"unexpected payment {p}"));
 
-        var offsets = events.Where(e => e.Offset is not null).Select(e => e.Offset!.Value).ToList();
-        Assert.True(offsets.Count > 0);
-        for (var i = 1; i < offsets.Count; i++)
+        var logged = events.Where(e => e.Offset is not null).ToList();
+        Assert.True(logged.Count > 0);
+        for (var i = 1; i < logged.Count; i++)
         {
-            Assert.True(offsets[i] > offsets[i - 1], $"offset {offsets[i]} after {offsets[i - 1]} (event {i} of {offsets.Count})");
+            var (offset, previous) = (logged[i].Offset!.Value, logged[i - 1].Offset!.Value);
+            // One entry under its alias too (notification:new, then notification) shares the offset: not a repeat.
+            var alias = offset == previous && logged[i].Name != logged[i - 1].Name && logged[i].Payload.GetRawText() == logged[i - 1].Payload.GetRawText();
+            Assert.True(offset > previous || alias, $"offset {offset} after {previous} (event {i} of {logged.Count})");
         }
     }
 }

@@ -9,6 +9,7 @@ namespace Dashboard.Tests.Realtime.SocketIO;
 public sealed class SocketIOIsolationTests(DashboardApp app) : IClassFixture<DashboardApp>
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromSeconds(1.5);
+    private static readonly string[] Notices = ["notification:new", "notification", "notifications:read"];
     private static readonly string[] Business = ["payment:added", "balance:updated", "stats:updated", "activity:updated", "customer:updated", "delivery:updated"];
 
     [Theory]
@@ -61,10 +62,18 @@ public sealed class SocketIOIsolationTests(DashboardApp app) : IClassFixture<Das
             await ownerSio.WaitForEventAsync("activity:updated");
             await ownerHub.WaitForEventAsync("activity:updated");
 
+            // A's notification reaches A's two apps alike; read on one, the other hears it; B and the owner (who wrote) hear neither.
+            var noticeSio = (await aSio.WaitForEventAsync("notification:new"))[0];
+            Assert.Equal(noticeSio.GetRawText(), (await aHub.WaitForEventAsync("notification:new"))[0].GetRawText());
+            await aSio.WaitForEventAsync("notification");
+            await aHub.WaitForEventAsync("notification");
+            await aSio.EmitWithAckAsync("notification:read", new { id = noticeSio.GetProperty("id").GetGuid() });
+            await aHub.WaitForEventAsync("notifications:read");
+
             await bSio.AssertNoEventAsync("payment:added", null, Quiet);
-            foreach (var b in new object[] { bSio, bHub })
+            foreach (var b in new object[] { bSio, bHub, ownerSio, ownerHub })
             {
-                foreach (var name in Business)
+                foreach (var name in (b == ownerSio || b == ownerHub ? [] : Business).Concat(Notices))
                 {
                     if (b is SocketIOClient s)
                     {
