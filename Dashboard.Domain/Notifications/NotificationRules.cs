@@ -1,6 +1,8 @@
 using Dashboard.Domain.Events;
+using Dashboard.Domain.Offers;
 using Dashboard.Domain.Orders;
 using Dashboard.Domain.Payments;
+using Dashboard.Domain.Stock;
 
 namespace Dashboard.Domain.Notifications;
 
@@ -42,6 +44,12 @@ public static class NotificationRules
             $"{e.Payment.Amount:0.00} ({e.Payment.Method.ToString().ToUpperInvariant()}) recorded for {e.Payment.PaymentDate:yyyy-MM-dd}. Thank you!",
             NotificationType.Success, $"/customers/{e.Payment.CustomerId}",
             new { paymentId = e.Payment.Id, customerId = e.Payment.CustomerId, amount = e.Payment.Amount })),
+        On<StockLowAlert>(_ => Recipients.Staff, e => new($"Low stock: {e.ProductName}",
+            $"{e.Quantity:0.###} {e.Unit} left, below the minimum of {e.MinStock:0.###} ({e.Severity.ToString().ToLowerInvariant()}).",
+            e.Severity == StockSeverity.Critical ? NotificationType.Error : NotificationType.Warning, "/stock",
+            new { productId = e.ProductId, currentQuantity = e.Quantity, minLevel = e.MinStock, severity = e.Severity })),
+        On<OfferActivated>(_ => Recipients.EveryCustomer, e => new($"New offer: {e.Offer.Code}", e.Offer.Description, NotificationType.Info, null,
+            new { code = e.Offer.Code, discountType = e.Offer.DiscountType, discountValue = e.Offer.DiscountValue, minOrder = e.Offer.MinOrder })),
     ];
 
     private static NotificationRule On<TEvent>(Func<TEvent, Recipients?> to, Func<TEvent, NotificationText> text) where TEvent : IDomainEvent =>
