@@ -225,7 +225,7 @@ public sealed partial class DomainWriter : IAsyncDisposable
             return;
         }
 
-        for (var round = 0; round < MaxReactionRounds; round++)
+        for (var round = 0; ; round++)
         {
             var fresh = scope.TakeUnreacted();
             if (fresh.Count == 0)
@@ -233,13 +233,17 @@ public sealed partial class DomainWriter : IAsyncDisposable
                 return;
             }
 
+            // Only events still unanswered after the last round mean a loop: a chain exactly that deep is fine.
+            if (round == MaxReactionRounds)
+            {
+                throw new InvalidOperationException($"Write reactions still raised events after {MaxReactionRounds} rounds; a reaction answers its own events.");
+            }
+
             foreach (var reaction in _reactions)
             {
                 await reaction.ReactAsync(scope, fresh, ct);
             }
         }
-
-        throw new InvalidOperationException($"Write reactions still raised events after {MaxReactionRounds} rounds; a reaction answers its own events.");
     }
 
     public async ValueTask DisposeAsync()
