@@ -12,10 +12,8 @@ public sealed class BusinessRealtime : IRealtimeFeature
 {
     public const string StatusUpdate = "business:status:update";
 
-    private static readonly IReadOnlyList<string> EveryRole = [.. Roles.All.Select(Rooms.Role)];
-
     public void Declare(RealtimeCatalogBuilder catalog) =>
         catalog.Event<BusinessStatusChanged>(StatusUpdate,
             e => new BusinessStatusMessage(e.Profile.IsOpen, e.Profile.Name, e.Profile.StatusMessage, e.Profile.StatusChangedAt, e.Profile.StatusChangedBy),
-            _ => EveryRole);
+            _ => Rooms.EveryRole);
 }

@@ -9,7 +9,5 @@ public sealed class ProductRealtime : IRealtimeFeature
 {
     public const string Updated = "product:updated";
 
-    private static readonly IReadOnlyList<string> EveryRole = [.. Roles.All.Select(Rooms.Role)];
-
-    public void Declare(RealtimeCatalogBuilder catalog) => catalog.Event<ProductChanged>(Updated, p => p.Product, _ => EveryRole);
+    public void Declare(RealtimeCatalogBuilder catalog) => catalog.Event<ProductChanged>(Updated, p => p.Product, _ => Rooms.EveryRole);
 }

@@ -10,6 +10,9 @@ public static class Rooms
 {
     public static readonly IReadOnlyList<string> Staff = [Role(Roles.Admin), Role(Roles.Staff)];
 
+    /// <summary>Every signed-in connection, whatever its role: for what the whole business may know (the catalog, open or closed).</summary>
+    public static readonly IReadOnlyList<string> EveryRole = [.. Roles.All.Select(Role)];
+
     public static string User(string userId) => $"user:{userId}";
 
     public static string Role(string role) => $"role:{role.ToLowerInvariant()}";
