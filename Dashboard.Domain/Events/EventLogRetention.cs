@@ -1,6 +1,5 @@
 using Dashboard.Domain.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +11,16 @@ namespace Dashboard.Domain.Events;
 /// newest entry always stays, so the log knows its position after a quiet day. Deletes take their turn in the writer.
 /// </summary>
 public sealed partial class EventLogRetention(DomainWriter writer, IOptions<EventLogOptions> options, TimeProvider time, ILogger<EventLogRetention> logger)
-    : BackgroundService
+    : PeriodicPruning(time, logger)
 {
-    public async Task<int> PruneAsync(CancellationToken ct = default)
+    protected override string What => "the event log";
+
+    protected override TimeSpan Interval => options.Value.PruneInterval;
+
+    public override async Task<int> PruneAsync(CancellationToken ct = default)
     {
         var settings = options.Value;
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = Time.GetUtcNow().UtcDateTime;
         var cutoff = now - settings.Retention;
         var transientCutoff = now - settings.TransientRetention;
         var transient = settings.TransientEvents.ToList();
@@ -43,26 +46,6 @@ public sealed partial class EventLogRetention(DomainWriter writer, IOptions<Even
         return deleted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PruneInterval, time);
-        do
-        {
-            try
-            {
-                await PruneAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPruneFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     [LoggerMessage(LogLevel.Debug, "Pruned {Count} event log entries past retention")]
     private partial void LogPruned(int count);
-
-    [LoggerMessage(LogLevel.Warning, "Pruning the event log failed; it will be tried again")]
-    private partial void LogPruneFailed(Exception ex);
 }

@@ -1,6 +1,5 @@
 using Dashboard.Domain.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,12 +18,16 @@ public sealed class NotificationOptions
 
 /// <summary>Deletes notifications older than the retention, in the background; the deletes take their turn in the writer.</summary>
 public sealed partial class NotificationRetention(DomainWriter writer, IOptions<NotificationOptions> options, TimeProvider time,
-    ILogger<NotificationRetention> logger) : BackgroundService
+    ILogger<NotificationRetention> logger) : PeriodicPruning(time, logger)
 {
-    public async Task<int> PruneAsync(CancellationToken ct = default)
+    protected override string What => "notifications";
+
+    protected override TimeSpan Interval => options.Value.PruneInterval;
+
+    public override async Task<int> PruneAsync(CancellationToken ct = default)
     {
         var days = options.Value.RetentionDays;
-        var cutoff = time.GetUtcNow().UtcDateTime.AddDays(-days);
+        var cutoff = Time.GetUtcNow().UtcDateTime.AddDays(-days);
         var deleted = 0;
         await writer.MaintainAsync(async db => deleted = await db.Notifications.Where(n => n.CreatedAt < cutoff).ExecuteDeleteAsync(ct), ct);
         if (deleted > 0)
@@ -35,26 +38,6 @@ public sealed partial class NotificationRetention(DomainWriter writer, IOptions<
         return deleted;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.PruneInterval, time);
-        do
-        {
-            try
-            {
-                await PruneAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogPruneFailed(ex);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
     [LoggerMessage(LogLevel.Information, "Deleted {Count} notifications older than {Days} days")]
     private partial void LogPruned(int count, int days);
-
-    [LoggerMessage(LogLevel.Warning, "Pruning notifications failed; it will be tried again")]
-    private partial void LogPruneFailed(Exception ex);
 }
