@@ -24,10 +24,10 @@ public sealed class NotificationRulesTests(DashboardApp app) : IClassFixture<Das
         await ApiAssert.Json(await s.Admin.PostAsync($"/api/v1/users/{disabledId}/disable", null));
 
         var byCustomer = await PlaceAsync(s.Customer);
-        Assert.Equal(await ActiveStaffAsync(), await RecipientsAsync(byCustomer, ""));
+        Assert.Equal(await NotificationAudience.ActiveStaffAsync(app), await RecipientsAsync(byCustomer, ""));
 
         var byStaff = await PlaceAsync(s.Staff, s.CustomerId);
-        Assert.Equal((await ActiveStaffAsync()).Where(id => id != s.StaffId), await RecipientsAsync(byStaff, ""));
+        Assert.Equal((await NotificationAudience.ActiveStaffAsync(app)).Where(id => id != s.StaffId), await RecipientsAsync(byStaff, ""));
         Assert.DoesNotContain(disabledId, await RecipientsAsync(byCustomer, ""));
         Assert.All(await RowsAsync(byCustomer), r => Assert.Equal($"New order #{r.Title.Split('#')[1]}", r.Title));
     }
@@ -51,14 +51,14 @@ public sealed class NotificationRulesTests(DashboardApp app) : IClassFixture<Das
         var cancelled = await PlaceAsync(s.Customer);
         await ApiAssert.Json(await s.Staff.PostAsJsonAsync($"/api/v1/orders/{cancelled}/cancel", new { reason = "out of curd" }));
         // Its customer through the status change, staff (but the canceller) through the cancellation: one row each.
-        Assert.Equal((await ActiveStaffAsync()).Where(id => id != s.StaffId).Append(s.CustomerUserId).Order(StringComparer.Ordinal),
+        Assert.Equal((await NotificationAudience.ActiveStaffAsync(app)).Where(id => id != s.StaffId).Append(s.CustomerUserId).Order(StringComparer.Ordinal),
             await RecipientsAsync(cancelled, " cancelled"));
         Assert.Contains("is cancelled: out of curd", Assert.Single(await RowsAsync(cancelled), r => r.UserId == s.CustomerUserId).Message);
 
         // A customer who cancels their own order is not told of it; staff are.
         var own = await PlaceAsync(s.Customer);
         await ApiAssert.Json(await s.Customer.PostAsJsonAsync($"/api/v1/orders/{own}/cancel", new { reason = "changed my mind" }));
-        Assert.Equal(await ActiveStaffAsync(), await RecipientsAsync(own, " cancelled"));
+        Assert.Equal(await NotificationAudience.ActiveStaffAsync(app), await RecipientsAsync(own, " cancelled"));
     }
 
     [Fact]
@@ -101,17 +101,6 @@ public sealed class NotificationRulesTests(DashboardApp app) : IClassFixture<Das
     /// <summary>The users with a row about the order whose title ends so, in id order.</summary>
     private async Task<List<string>> RecipientsAsync(Guid orderId, string titleEnd) =>
         [.. (await RowsAsync(orderId)).Where(r => r.Title.EndsWith(titleEnd, StringComparison.Ordinal)).Select(r => r.UserId).Order(StringComparer.Ordinal)];
-
-    private async Task<List<string>> ActiveStaffAsync()
-    {
-        await using var db = app.Db();
-        var users = await (from u in db.Users
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where r.Name == Roles.Admin || r.Name == Roles.Staff
-                           select new { u.Id, u.LockoutEnd }).ToListAsync();
-        return [.. users.Where(u => !UserRules.IsDisabled(u.LockoutEnd)).Select(u => u.Id).Order(StringComparer.Ordinal)];
-    }
 
     private sealed record Scene(HttpClient Admin, HttpClient Staff, string StaffId, HttpClient Customer, Guid CustomerId, string CustomerUserId,
         HttpClient Agent, string AgentId, string OtherUserId);

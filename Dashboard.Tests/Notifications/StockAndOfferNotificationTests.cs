@@ -31,7 +31,7 @@ public sealed class StockAndOfferNotificationTests(DashboardApp app) : IClassFix
         // (A product created with a minimum and nothing in stock alerted critical at once; the crossing below is medium.)
         var first = (await RowsAsync($"Low stock: {name}")).Where(r => r.Message.Contains("(medium)")).ToList();
         // Every active Admin and Staff user but the one who adjusted, once (not again at 7 left).
-        Assert.Equal((await ActiveStaffAsync()).Where(id => id != staffId), first.Select(r => r.UserId).Order(StringComparer.Ordinal));
+        Assert.Equal((await NotificationAudience.ActiveStaffAsync(app)).Where(id => id != staffId), first.Select(r => r.UserId).Order(StringComparer.Ordinal));
         Assert.All(first, r => Assert.Contains("8 piece left, below the minimum of 10 (medium)", r.Message));
         Assert.DoesNotContain(first, r => r.UserId == agentId);
 
@@ -60,7 +60,7 @@ public sealed class StockAndOfferNotificationTests(DashboardApp app) : IClassFix
 
         await ApiAssert.Json(await admin.PutAsJsonAsync($"/api/v1/offers/{id}", new { isActive = true }));
         var rows = await RowsAsync($"New offer: {code}");
-        Assert.Equal(await ActiveCustomerUsersAsync(), rows.Select(r => r.UserId).Order(StringComparer.Ordinal));
+        Assert.Equal(await NotificationAudience.ActiveCustomerUsersAsync(app), rows.Select(r => r.UserId).Order(StringComparer.Ordinal));
         Assert.Contains(rows, r => r.UserId == customerUser && r.Message == "Ghee 5% off");
         Assert.DoesNotContain(rows, r => r.UserId == disabledUser);
     }
@@ -69,20 +69,5 @@ public sealed class StockAndOfferNotificationTests(DashboardApp app) : IClassFix
     {
         await using var db = app.Db();
         return await db.Notifications.Where(n => n.Title == title).OrderBy(n => n.Id).ToListAsync();
-    }
-
-    private Task<List<string>> ActiveStaffAsync() => ActiveInAsync(Roles.Admin, Roles.Staff);
-
-    private Task<List<string>> ActiveCustomerUsersAsync() => ActiveInAsync(Roles.Customer, Roles.Customer);
-
-    private async Task<List<string>> ActiveInAsync(string role, string other)
-    {
-        await using var db = app.Db();
-        var users = await (from u in db.Users
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where r.Name == role || r.Name == other
-                           select new { u.Id, u.LockoutEnd }).ToListAsync();
-        return [.. users.Where(u => !UserRules.IsDisabled(u.LockoutEnd)).Select(u => u.Id).Order(StringComparer.Ordinal)];
     }
 }
