@@ -59,6 +59,7 @@ internal sealed partial class DemoBusiness
         business.AddProducts(new Random(Seed - 1));
         business.AddOrders(new Random(Seed - 2));
         business.AddStock();
+        business.AddOffers();
         business.BuildActivity();
         return business;
     }

@@ -43,6 +43,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<DashboardDbContext> context
 
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.Orders.AddRange(business.Orders);
+        db.Offers.AddRange(business.Offers);
         if (await db.BusinessProfile.FirstOrDefaultAsync(ct) is { } profile)
         {
             (profile.Name, profile.Phone, profile.Address, profile.OpeningHours) = DemoCatalog.Business;
