@@ -38,7 +38,24 @@ public sealed class PaymentsPageTests(DashboardApp app, BrowserFixture browser) 
     private static async Task PickCustomerAsync(IPage page, string search, string name)
     {
         await page.GetByTestId("payment-form-customer-search").PressSequentiallyAsync(search);
-        await page.GetByTestId("payment-form-customer-option").Filter(new() { HasText = name }).ClickAsync();
+        var option = page.GetByTestId("payment-form-customer-option").Filter(new() { HasText = name });
+        try
+        {
+            await option.WaitForAsync(new() { Timeout = Pick });
+        }
+        catch (TimeoutException)
+        {
+            // Once in CI (2026-12-03) the matches never came; say what the page looked like, for the next time.
+            var state = await page.EvaluateAsync<string>("""
+                () => `search box "${document.querySelector('[data-testid=payment-form-customer-search]')?.value}", ` +
+                  `live status ${document.querySelector('[data-testid=live-status]')?.dataset.state}, ` +
+                  `reconnect banner "${document.getElementById('components-reconnect-modal')?.className}", ` +
+                  `${document.querySelectorAll('[data-testid=payment-form-customer-option]').length} options`
+                """);
+            Assert.Fail($"No match for '{search}' appeared: {state}");
+        }
+
+        await option.ClickAsync();
         await Assertions.Expect(page.GetByTestId("payment-form-customer-selected")).ToHaveTextAsync(name, new() { Timeout = Pick });
     }
 
