@@ -26,7 +26,7 @@ public static class DomainServiceCollectionExtensions
 {
     /// <summary>The domain over a SQLite file: services, event aggregator, live stats and the EF Core context.</summary>
     public static IServiceCollection AddDashboardDomain(this IServiceCollection services, string sqliteConnectionString, TimeZoneInfo zone,
-        int writableDaysBack = BusinessClock.DefaultDaysBack)
+        int writableDaysBack = BusinessClock.DefaultDaysBack, string phoneCountryCode = "91")
     {
         var clock = new BusinessClock(TimeProvider.System, zone, writableDaysBack); // fails at start on a bad setting
         services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(sqliteConnectionString)
@@ -41,6 +41,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<EventLogReader>();
         services.AddSingleton<EventLogRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<EventLogRetention>());
+        services.AddSingleton(new PhoneNumbers(phoneCountryCode)); // fails at start on a bad setting
         services.AddSingleton<CustomerService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<PaymentService>();

@@ -22,6 +22,9 @@ public sealed class CustomerEntity
 
     public string? Phone { get; set; }
 
+    /// <summary>The phone's digits with its country code (<see cref="Common.PhoneNumbers"/>), for search.</summary>
+    public string? PhoneDigits { get; set; }
+
     public string? Address { get; set; }
 
     public string? Route { get; set; }

@@ -26,9 +26,10 @@ internal static class CustomerQueries
         }
     }
 
-    public static async Task<Page<CustomerWithBalance>> PageAsync(DashboardDbContext db, CustomerQuery query, CancellationToken ct)
+    /// <param name="phoneDigits">The search read as a phone number (<see cref="PhoneNumbers.SearchDigits"/>), if it is one.</param>
+    public static async Task<Page<CustomerWithBalance>> PageAsync(DashboardDbContext db, CustomerQuery query, string? phoneDigits, CancellationToken ct)
     {
-        var customers = Filter(db.Customers.AsNoTracking(), query);
+        var customers = Filter(db.Customers.AsNoTracking(), query, phoneDigits);
         var total = await customers.CountAsync(ct);
         var charges = Billing.Charges(db);
         var rows = customers.Select(c => new Row
@@ -72,12 +73,15 @@ internal static class CustomerQueries
         return ledger;
     }
 
-    private static IQueryable<CustomerEntity> Filter(IQueryable<CustomerEntity> q, CustomerQuery query)
+    private static IQueryable<CustomerEntity> Filter(IQueryable<CustomerEntity> q, CustomerQuery query, string? phoneDigits)
     {
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var pattern = "%" + EscapeLike(query.Search.Trim()) + "%";
+            // A number finds its customer however it was typed (PhoneNumbers.SearchDigits), spaces, +91 or 0 or not.
+            var digits = phoneDigits is null ? null : "%" + phoneDigits + "%";
             q = q.Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Phone!, pattern, "\\")
+                || (digits != null && EF.Functions.Like(c.PhoneDigits!, digits))
                 || EF.Functions.Like(c.Address!, pattern, "\\") || EF.Functions.Like(c.Route!, pattern, "\\"));
         }
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Customers;
 
-public sealed class CustomerService(DomainWriter writer)
+public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones)
 {
     public const decimal MaxQuantity = 100m;
     public const decimal MaxPrice = 10_000m;
@@ -21,7 +21,8 @@ public sealed class CustomerService(DomainWriter writer)
             {
                 Id = Guid.CreateVersion7(),
                 Name = name,
-                Phone = NullIfEmpty(phone),
+                Phone = phone?.Display,
+                PhoneDigits = phone?.Digits,
                 Address = NullIfEmpty(address),
                 Route = NullIfEmpty(route),
                 DefaultQuantity = quantity,
@@ -80,7 +81,11 @@ public sealed class CustomerService(DomainWriter writer)
 
             var before = entity.ToModel();
             entity.Name = name ?? entity.Name;
-            entity.Phone = phone is null ? entity.Phone : NullIfEmpty(phone);
+            if (phone is { } change)
+            {
+                (entity.Phone, entity.PhoneDigits) = (change.Number?.Display, change.Number?.Digits);
+            }
+
             entity.Address = address is null ? entity.Address : NullIfEmpty(address);
             entity.Route = route is null ? entity.Route : NullIfEmpty(route);
             entity.DefaultQuantity = command.DefaultQuantity ?? entity.DefaultQuantity;
@@ -118,7 +123,8 @@ public sealed class CustomerService(DomainWriter writer)
         var v = new Validation();
         CustomerQueries.Validate(v, query);
         v.ThrowIfInvalid();
-        return writer.ReadAsync(db => CustomerQueries.PageAsync(db, query, ct), ct);
+        var digits = query.Search is { } search ? phones.SearchDigits(search) : null;
+        return writer.ReadAsync(db => CustomerQueries.PageAsync(db, query, digits, ct), ct);
     }
 
     /// <summary>The routes customers are on, for filters and suggestions.</summary>
@@ -193,7 +199,7 @@ public sealed class CustomerService(DomainWriter writer)
         return new CustomerBalance(customerId, row.Name, billed, paid, billed - paid);
     }
 
-    private static (string Name, string? Phone, string? Address, string? Route, decimal Quantity, decimal Price) ValidateAll(CreateCustomer command)
+    private (string Name, PhoneNumber? Phone, string? Address, string? Route, decimal Quantity, decimal Price) ValidateAll(CreateCustomer command)
     {
         var v = new Validation();
         var name = v.Text("name", command.Name, 100, required: true);
@@ -205,18 +211,49 @@ public sealed class CustomerService(DomainWriter writer)
         v.Range("defaultQuantity", quantity, 0, MaxQuantity);
         v.Range("pricePerLiter", price, 0, MaxPrice, minExclusive: true);
         v.ThrowIfInvalid();
-        return (name!, phone, address, route, quantity!.Value, price!.Value);
+        return (name!, phone?.Number, address, route, quantity!.Value, price!.Value);
     }
 
-    private static string? ValidPhone(Validation v, string? phone)
+    /// <summary>Null: not given (a partial update keeps it); a change with no number: cleared.</summary>
+    private PhoneChange? ValidPhone(Validation v, string? phone)
     {
-        var value = v.Text("phone", phone, 20, required: false);
-        if (!string.IsNullOrEmpty(value) && !value.All(ch => char.IsDigit(ch) || ch is '+' or ' ' or '-' or '(' or ')'))
+        var value = v.Text("phone", phone, PhoneNumbers.MaxLength, required: false);
+        if (value is null)
         {
-            v.Add("phone", "phone may contain only digits, spaces and + - ( ).");
+            return null;
         }
 
-        return value;
+        var (number, error) = phones.Parse(value);
+        if (error is not null)
+        {
+            v.Add("phone", error);
+        }
+
+        return new PhoneChange(number);
+    }
+
+    private sealed record PhoneChange(PhoneNumber? Number);
+
+    /// <summary>
+    /// The other customers with this phone number (the editor warns before a second account gets it; families do share
+    /// one, so it is not refused). Compared by digits, so a number stored before normalising matches too.
+    /// </summary>
+    public Task<IReadOnlyList<Customer>> WithPhoneAsync(Actor actor, string phone, Guid? except, CancellationToken ct = default)
+    {
+        Guard.Require(actor, Operation.ManageCustomers);
+        if (phones.Parse(phone.Trim()).Number is not { } number)
+        {
+            return Task.FromResult<IReadOnlyList<Customer>>([]);
+        }
+
+        var national = number.Digits[phones.CountryCode.Length..];
+        return writer.ReadAsync<IReadOnlyList<Customer>>(async db =>
+        {
+            var rows = await db.Customers.AsNoTracking()
+                .Where(c => c.PhoneDigits != null && c.PhoneDigits.EndsWith(national) && c.Id != except)
+                .OrderBy(c => c.Name).Take(5).ToListAsync(ct);
+            return [.. rows.Where(c => c.PhoneDigits == number.Digits || c.PhoneDigits == national).Select(c => c.ToModel())];
+        }, ct);
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrEmpty(s) ? null : s;

@@ -70,6 +70,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             c.ToTable("Customers");
             c.Property(x => x.Name).HasMaxLength(100);
             c.Property(x => x.Phone).HasMaxLength(20);
+            c.Property(x => x.PhoneDigits).HasMaxLength(15);
             c.Property(x => x.Address).HasMaxLength(200);
             c.Property(x => x.Route).HasMaxLength(50);
             c.Property(x => x.DefaultQuantity).HasPrecision(8, 3);
@@ -77,6 +78,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             c.Property(x => x.Version).IsConcurrencyToken();
             c.HasIndex(x => x.Name);
             c.HasIndex(x => x.Route);
+            c.HasIndex(x => x.PhoneDigits);
         });
 
         builder.Entity<DailyEntryEntity>(d =>

@@ -74,6 +74,7 @@ internal sealed partial class DemoBusiness
             Id = NewId(createdAt, rng),
             Name = p.Name,
             Phone = p.Phone,
+            PhoneDigits = new string(p.Phone.Where(char.IsAsciiDigit).ToArray()),
             Address = p.Address,
             Route = p.Route.Name,
             DefaultQuantity = p.Quantity,

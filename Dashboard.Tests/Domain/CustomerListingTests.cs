@@ -12,10 +12,10 @@ public sealed class CustomerListingTests : IAsyncLifetime
     {
         _h = await DomainHarness.StartAsync();
         // Values chosen so that sorting them as text (how SQLite stores decimals) would give a different order.
-        var asha = await Create("Asha", "+91 3", "East", 1m, 9.5m);
-        var bala = await Create("Bala", "+91 1", null, 2m, 10m);
+        var asha = await Create("Asha", "+91 30000 00000", "East", 1m, 9.5m);
+        var bala = await Create("Bala", "+91 10000 00000", null, 2m, 10m);
         var chitra = await Create("Chitra", null, "West", 0.5m, 100m);
-        await Create("Devi", "+91 2", "North", 10m, 55m, active: false);
+        await Create("Devi", "+91 20000 00000", "North", 10m, 55m, active: false);
         await _h.DeliverAsync(asha.Id, _h.Today.AddDays(-1), 1m);
         await _h.DeliverAsync(bala.Id, _h.Today.AddDays(-1), 10m);
         await _h.PayAsync(chitra.Id, 20m);

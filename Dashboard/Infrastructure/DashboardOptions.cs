@@ -17,6 +17,9 @@ public sealed class DashboardOptions
 
     public string Currency { get; set; } = "INR";
 
+    /// <summary>The country code a phone number typed without one is in (91: India).</summary>
+    public string PhoneCountryCode { get; set; } = "91";
+
     /// <summary>Where generated files (SQLite database, data-protection keys) live, relative to the content root.</summary>
     public string DataDirectory { get; set; } = "data";
 

@@ -25,7 +25,8 @@ public static class HostingExtensions
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataDirectory);
         var connectionString = ResolveSqlite(builder.Configuration.GetConnectionString("Dashboard"), dataDirectory, builder.Environment.ContentRootPath);
-        builder.Services.AddDashboardDomain(connectionString, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), options.WritableDaysBack);
+        builder.Services.AddDashboardDomain(connectionString, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), options.WritableDaysBack,
+            options.PhoneCountryCode);
 
         var culture = CultureInfo.GetCultureInfo(options.Culture);
         CultureInfo.DefaultThreadCurrentCulture = culture;
