@@ -30,7 +30,7 @@ public sealed class WhoIsOnlineTests(DashboardApp app, BrowserFixture browser) :
     }
 
     [Fact]
-    public async Task Staff_cannot_open_the_users_page()
+    public async Task Staff_cannot_open_the_users_page_and_read_that_it_is_for_admins()
     {
         using var admin = await app.AdminClientAsync();
         var (email, password) = await ApiScenario.CreateUserAsync(admin, "Staff");
@@ -38,6 +38,9 @@ public sealed class WhoIsOnlineTests(DashboardApp app, BrowserFixture browser) :
         await Assertions.Expect(page.GetByTestId("nav-users")).ToHaveCountAsync(0);
         await page.GotoAsync("/users");
         await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
+        // Not "for admins and staff": they are staff (a newcomer read that and wondered why it refused them).
+        await Assertions.Expect(page.GetByTestId("access-denied").Locator(".empty-title")).ToHaveTextAsync("This page is for admins");
+        await Assertions.Expect(page.GetByTestId("access-denied")).ToContainTextAsync("Ask an admin");
         await Assertions.Expect(page.GetByTestId("users-table")).ToHaveCountAsync(0);
         await page.Context.CloseAsync();
     }
