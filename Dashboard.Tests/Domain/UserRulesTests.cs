@@ -144,4 +144,20 @@ public sealed class UserRulesTests : IAsyncLifetime
         await _domain.AssertRejectedAsync(ErrorCodes.Forbidden, () => Users.UpdateAsync(DomainHarness.Staff, staff.Id, new UpdateUser("Admin", null, null)));
         await _domain.AssertRejectedAsync(ErrorCodes.Forbidden, () => Users.ListAsync(DomainHarness.Staff));
     }
+
+    [Fact]
+    public async Task A_generated_password_is_one_word_to_a_double_click_and_passes_identitys_policy()
+    {
+        var validator = new PasswordValidator<AppUser>();
+        var users = _domain.Services.CreateScope().ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < 500; i++)
+        {
+            var password = UserRules.GeneratePassword();
+            // A browser's and a terminal's double click select a run of letters, digits and "_"; any other symbol splits it.
+            Assert.Matches("^[A-Za-z0-9_]{20}$", password);
+            Assert.True((await validator.ValidateAsync(users, new AppUser(), password)).Succeeded, password);
+            Assert.True(seen.Add(password));
+        }
+    }
 }
