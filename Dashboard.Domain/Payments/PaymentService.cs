@@ -170,20 +170,17 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
 
     private static PaymentMethod? ParseMethod(Validation v, string? method)
     {
-        switch (method?.Trim().ToUpperInvariant())
+        if (string.IsNullOrWhiteSpace(method))
         {
-            case null or "":
-                v.Add("method", "method is required.");
-                return null;
-            case "CASH":
-                return PaymentMethod.Cash;
-            case "MOBILE":
-                return PaymentMethod.Mobile;
-            case "BANK":
-                return PaymentMethod.Bank;
-            default:
-                v.Add("method", "method must be one of CASH, MOBILE, BANK.");
-                return null;
+            v.Add("method", "Choose how it was paid.");
+            return null;
         }
+
+        if (PaymentMethods.Parse(method) is not { } parsed)
+        {
+            v.Add("method", $"The method must be one of {string.Join(", ", PaymentMethods.All.Select(PaymentMethods.Code))}.");
+        }
+
+        return PaymentMethods.Parse(method);
     }
 }

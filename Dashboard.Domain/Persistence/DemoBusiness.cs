@@ -19,7 +19,7 @@ internal sealed partial class DemoBusiness
     public const string DemoUser = "demo";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private static readonly PaymentMethod[] Methods = [PaymentMethod.Cash, PaymentMethod.Mobile, PaymentMethod.Bank];
+    private static readonly PaymentMethod[] Methods = [PaymentMethod.Cash, PaymentMethod.Upi, PaymentMethod.Bank];
 
     private readonly TimeZoneInfo _zone;
     private readonly DateOnly _today;
@@ -198,8 +198,9 @@ internal sealed partial class DemoBusiness
         var method = p.Habit == PayHabit.Advance || rng.NextDouble() < 0.85 ? p.Method : Pick(rng, Methods);
         note ??= method switch
         {
-            PaymentMethod.Mobile when rng.NextDouble() < 0.4 => $"{Pick(rng, MobileApps)} ref {rng.Next(100_000_000, 999_999_999)}",
+            PaymentMethod.Upi when rng.NextDouble() < 0.4 => $"{Pick(rng, MobileApps)} ref {rng.Next(100_000_000, 999_999_999)}",
             PaymentMethod.Bank when rng.NextDouble() < 0.5 => rng.NextDouble() < 0.5 ? "NEFT" : "IMPS",
+            PaymentMethod.Cheque => $"Cheque no. {rng.Next(100_000, 999_999)}",
             PaymentMethod.Cash when rng.NextDouble() < 0.1 => "Collected on route",
             _ => null,
         };

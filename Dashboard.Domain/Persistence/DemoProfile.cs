@@ -70,9 +70,9 @@ internal sealed record DemoProfile(
                 : $"{(char)('A' + rng.Next(4))}-{rng.Next(1, 13)}{rng.Next(1, 9):00}, {Pick(rng, route.Buildings)}, {street}, {route.Name}, Bengaluru {route.Pin}";
             var method = habit switch
             {
-                PayHabit.Weekly or PayHabit.Irregular => Weighted(rng, [(PaymentMethod.Cash, 55), (PaymentMethod.Mobile, 40), (PaymentMethod.Bank, 5)]),
-                PayHabit.Advance => Weighted(rng, [(PaymentMethod.Bank, 50), (PaymentMethod.Mobile, 50)]),
-                _ => Weighted(rng, [(PaymentMethod.Mobile, 45), (PaymentMethod.Cash, 30), (PaymentMethod.Bank, 25)]),
+                PayHabit.Weekly or PayHabit.Irregular => Weighted(rng, [(PaymentMethod.Cash, 55), (PaymentMethod.Upi, 40), (PaymentMethod.Bank, 5)]),
+                PayHabit.Advance => Weighted(rng, [(PaymentMethod.Bank, 35), (PaymentMethod.Upi, 45), (PaymentMethod.Cheque, 20)]),
+                _ => Weighted(rng, [(PaymentMethod.Upi, 45), (PaymentMethod.Cash, 25), (PaymentMethod.Bank, 20), (PaymentMethod.Cheque, 10)]),
             };
 
             // A few regular payers left during the window (most settled up), a few joined during it.

@@ -62,7 +62,8 @@ public sealed class AnalyticsSeriesTests : IAsyncLifetime
         var quarter = await Analytics.MethodsAsync(DomainHarness.Staff, 90);
 
         Assert.Equal(
-            [new MethodTotal(PaymentMethod.Cash, 100m, 1), new MethodTotal(PaymentMethod.Mobile, 42.5m, 2), new MethodTotal(PaymentMethod.Bank, 0m, 0)],
+            [new MethodTotal(PaymentMethod.Cash, 100m, 1), new MethodTotal(PaymentMethod.Mobile, 42.5m, 2), new MethodTotal(PaymentMethod.Bank, 0m, 0),
+                new MethodTotal(PaymentMethod.Upi, 0m, 0), new MethodTotal(PaymentMethod.Cheque, 0m, 0)],
             month);
         Assert.Equal(new MethodTotal(PaymentMethod.Bank, 10m, 1), quarter[2]);
     }

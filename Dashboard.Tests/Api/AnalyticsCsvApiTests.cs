@@ -50,7 +50,7 @@ public sealed class AnalyticsCsvApiTests(DashboardApp app) : IClassFixture<Dashb
         var after = ByFirstCell(lines);
 
         Assert.Equal("method,amount,payments", lines[0]);
-        Assert.Equal(["CASH", "MOBILE", "BANK"], lines.Skip(1).Select(l => l.Split(',')[0]));
+        Assert.Equal(["CASH", "MOBILE", "BANK", "UPI", "CHEQUE"], lines.Skip(1).Select(l => l.Split(',')[0]));
         Assert.Equal(Number(before["MOBILE"][1]) + 25.5m, Number(after["MOBILE"][1]));
         Assert.Equal(int.Parse(before["MOBILE"][2], CultureInfo.InvariantCulture) + 1, int.Parse(after["MOBILE"][2], CultureInfo.InvariantCulture));
         Assert.Equal(before["CASH"], after["CASH"]);

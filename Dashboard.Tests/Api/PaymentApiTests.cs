@@ -34,7 +34,7 @@ public sealed class PaymentApiTests(DashboardApp app) : IClassFixture<DashboardA
     [InlineData(0, "CASH", "amount")]
     [InlineData(-5, "CASH", "amount")]
     [InlineData(10.005, "CASH", "amount")]
-    [InlineData(10, "CHEQUE", "method")]
+    [InlineData(10, "PAYTM", "method")]
     [InlineData(10, "", "method")]
     public async Task An_invalid_payment_gets_400_and_nothing_is_written(double amount, string method, string field)
     {
@@ -76,5 +76,27 @@ public sealed class PaymentApiTests(DashboardApp app) : IClassFixture<DashboardA
         var mobile = await ApiAssert.Json(await admin.GetAsync($"/api/v1/payments?method=MOBILE&from={Today.AddDays(-2):yyyy-MM-dd}&to={Today.AddDays(-2):yyyy-MM-dd}"));
         Assert.Equal(2, mobile.EnumerateArray().Count(p => p.GetProperty("customerId").GetGuid() == a || p.GetProperty("customerId").GetGuid() == b));
         await ApiAssert.Problem(await admin.GetAsync($"/api/v1/payments?from={Today:yyyy-MM-dd}&to={Today.AddDays(-1):yyyy-MM-dd}"), HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+    }
+
+    [Fact]
+    public async Task Upi_and_cheque_are_methods_and_an_unknown_one_is_refused_naming_every_method()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Method Meena");
+        foreach (var (method, amount) in new[] { ("UPI", 40m), ("cheque", 500m) })
+        {
+            var paid = await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount, method }), HttpStatusCode.Created);
+            Assert.Equal(method.ToUpperInvariant(), paid.GetProperty("method").GetString());
+        }
+
+        var upi = await ApiAssert.Json(await admin.GetAsync($"/api/v1/payments?customerId={customer}&method=UPI"));
+        Assert.Equal([40m], upi.EnumerateArray().Select(p => p.Decimal("amount")));
+        var problem = await ApiAssert.Problem(await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 5, method = "PAYTM" }),
+            HttpStatusCode.BadRequest, "VALIDATION_FAILED");
+        Assert.Equal("The method must be one of CASH, MOBILE, BANK, UPI, CHEQUE.", problem.GetProperty("errors").GetProperty("method")[0].GetString());
+
+        await using var db = app.Db();
+        Assert.Equal([Dashboard.Domain.Payments.PaymentMethod.Upi, Dashboard.Domain.Payments.PaymentMethod.Cheque],
+            await db.Payments.Where(p => p.CustomerId == customer).OrderBy(p => p.Amount).Select(p => p.Method).ToListAsync());
     }
 }

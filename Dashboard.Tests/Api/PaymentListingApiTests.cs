@@ -67,7 +67,7 @@ public sealed class PaymentListingApiTests(DashboardApp app) : IClassFixture<Das
     [InlineData("pageSize=0", "pageSize")]
     [InlineData("pageSize=501", "pageSize")]
     [InlineData("page=1&sort=balance", "sort")]
-    [InlineData("page=1&method=CHEQUE", "method")]
+    [InlineData("page=1&method=PAYTM", "method")]
     [InlineData("page=1&from=2026-11-02&to=2026-11-01", "to")]
     public async Task A_bad_paged_query_gets_400_with_the_field_named(string query, string field)
     {

@@ -47,19 +47,19 @@ public sealed class RecordPaymentTests(DashboardApp app, BrowserFixture browser)
             await writer.GetByTestId("payment-form-customer-option").Filter(new() { HasText = "Form Farida" }).ClickAsync();
             await Assertions.Expect(writer.GetByTestId("payment-form-customer-selected")).ToHaveTextAsync("Form Farida");
             await writer.GetByTestId("payment-form-amount").FillAsync("275.50");
-            await writer.GetByTestId("payment-form-method").SelectOptionAsync("MOBILE");
+            await writer.GetByTestId("payment-form-method").SelectOptionAsync("UPI");
             await writer.GetByTestId("payment-form-submit").ClickAsync();
             await Assertions.Expect(writer.GetByTestId("toast").Filter(new() { HasText = "Payment recorded" })).ToContainTextAsync("Form Farida");
 
             await Assertions.Expect(watcher.GetByTestId("stat-total-collection")).ToContainTextAsync("275.50", new() { Timeout = 2_000 });
-            await Assertions.Expect(watcher.GetByTestId("activity-feed")).ToContainTextAsync("Form Farida paid 275.50 (MOBILE)", new() { Timeout = 2_000 });
+            await Assertions.Expect(watcher.GetByTestId("activity-feed")).ToContainTextAsync("Form Farida paid 275.50 (UPI)", new() { Timeout = 2_000 });
             var added = await hub.WaitForEventAsync("payment:added", a => a.Is("customerId", customer), TimeSpan.FromSeconds(2));
             Assert.Equal(275.50m, added[0].GetProperty("amount").GetDecimal());
         }
 
         await using var db = app.Db();
         var payment = await db.Payments.SingleAsync(p => p.CustomerId == customer);
-        Assert.Equal(Dashboard.Domain.Payments.PaymentMethod.Mobile, payment.Method);
+        Assert.Equal(Dashboard.Domain.Payments.PaymentMethod.Upi, payment.Method);
         Assert.True(await db.Activity.AnyAsync(a => a.EntityId == payment.Id.ToString() && a.Channel == Channel.Web));
         await writer.Context.CloseAsync();
         await watcher.Context.CloseAsync();

@@ -49,7 +49,7 @@ public sealed class PaymentRulesTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("CHEQUE")]
+    [InlineData("PAYTM")]
     [InlineData("")]
     [InlineData(null)]
     public async Task A_payment_with_an_unknown_method_is_rejected_and_nothing_is_written(string? method)

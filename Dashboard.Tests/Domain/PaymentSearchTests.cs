@@ -85,7 +85,7 @@ public sealed class PaymentSearchTests : IAsyncLifetime
     [InlineData(1, 0, null, null, "pageSize")]
     [InlineData(1, 501, null, null, "pageSize")]
     [InlineData(1, 25, "balance", null, "sort")]
-    [InlineData(1, 25, null, "CHEQUE", "method")]
+    [InlineData(1, 25, null, "PAYTM", "method")]
     public async Task A_bad_search_is_rejected_with_the_field_named(int page, int pageSize, string? sort, string? method, string field)
     {
         var error = await _h.AssertRejectedAsync(ErrorCodes.ValidationFailed,

@@ -39,7 +39,7 @@ public sealed class HubWriteTests(DashboardApp app) : IClassFixture<DashboardApp
 
     [Theory]
     [InlineData("{\"amount\":\"abc\",\"method\":\"CASH\"}")]
-    [InlineData("{\"amount\":10,\"method\":\"CHEQUE\"}")]
+    [InlineData("{\"amount\":10,\"method\":\"PAYTM\"}")]
     [InlineData("{\"amount\":0,\"method\":\"CASH\"}")]
     [InlineData("{\"amount\":10}")]
     [InlineData("\"just a string\"")]

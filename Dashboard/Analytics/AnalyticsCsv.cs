@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Dashboard.Domain.Analytics;
+using Dashboard.Domain.Payments;
 using Dashboard.Infrastructure;
 
 namespace Dashboard.Analytics;
@@ -12,7 +13,7 @@ public static class AnalyticsCsv
         Write("date,liters,sales,collection", points.Select(p => $"{Date(p.Date)},{Liters(p.Liters)},{Money(p.Sales)},{Money(p.Collection)}"));
 
     public static byte[] Methods(IReadOnlyList<MethodTotal> methods) =>
-        Write("method,amount,payments", methods.Select(m => $"{m.Method.ToString().ToUpperInvariant()},{Money(m.Amount)},{m.Count}"));
+        Write("method,amount,payments", methods.Select(m => $"{PaymentMethods.Code(m.Method)},{Money(m.Amount)},{m.Count}"));
 
     public static byte[] Aging(DuesReport dues) =>
         Write("bucket,from_days,to_days,amount,customers",

@@ -128,14 +128,15 @@ public partial class PaymentsPage
 
     private static string DateValue(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
-    private static string MethodCode(PaymentMethod method) => method.ToString().ToUpperInvariant();
+    private static string MethodCode(PaymentMethod method) => PaymentMethods.Code(method);
 
-    private static string MethodName(PaymentMethod method) => method.ToString();
+    private static string MethodName(PaymentMethod method) => PaymentMethods.Label(method);
 
     private static string MethodBadge(PaymentMethod method) => method switch
     {
         PaymentMethod.Cash => "bg-green-lt",
-        PaymentMethod.Mobile => "bg-azure-lt",
+        PaymentMethod.Mobile or PaymentMethod.Upi => "bg-azure-lt",
+        PaymentMethod.Cheque => "bg-yellow-lt",
         _ => "bg-purple-lt",
     };
 
