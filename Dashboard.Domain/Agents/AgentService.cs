@@ -59,7 +59,7 @@ public sealed class AgentService(DomainWriter writer, TimeProvider time)
         var parsed = AgentStatuses.Parse(status);
         if (parsed is null)
         {
-            new Validation().Add("status", "status must be one of available, on_delivery, off_duty.").ThrowIfInvalid();
+            new Validation().Add("status", "Status must be one of available, on_delivery, off_duty.").ThrowIfInvalid();
         }
 
         return writer.WriteAsync(actor, async scope =>

@@ -29,7 +29,7 @@ public sealed class Validation
     {
         if (value is null)
         {
-            Add(field, $"{field} is required.");
+            Add(field, $"{Label(field)} is required.");
         }
 
         return value;
@@ -47,7 +47,7 @@ public sealed class Validation
         {
             if (required)
             {
-                Add(field, $"{field} is required.");
+                Add(field, $"{Label(field)} is required.");
             }
 
             return required ? null : (trimmed is null ? null : "");
@@ -55,14 +55,14 @@ public sealed class Validation
 
         if (trimmed.Length > maxLength)
         {
-            Add(field, $"{field} must be at most {maxLength} characters.");
+            Add(field, $"{Label(field)} must be at most {maxLength} characters.");
         }
 
         if (trimmed.AsSpan().IndexOfAny(multiline ? MultilineRefused : OneLineRefused) >= 0)
         {
             Add(field, multiline
-                ? $"{field} must not contain control characters."
-                : $"{field} must be one line, without line breaks, tabs or other control characters.");
+                ? $"{Label(field)} must not contain control characters."
+                : $"{Label(field)} must be one line, without line breaks, tabs or other control characters.");
         }
 
         return trimmed;
@@ -77,17 +77,47 @@ public sealed class Validation
 
         if (minExclusive ? v <= min : v < min)
         {
-            Add(field, minExclusive ? $"{field} must be greater than {min}." : $"{field} must be at least {min}.");
+            Add(field, minExclusive ? $"{Label(field)} must be greater than {min}." : $"{Label(field)} must be at least {min}.");
         }
         else if (v > max)
         {
-            Add(field, $"{field} must be at most {max}.");
+            Add(field, $"{Label(field)} must be at most {max}.");
         }
         else if (decimal.Round(v, 3) != v)
         {
-            Add(field, $"{field} has too many decimal places.");
+            Add(field, $"{Label(field)} has too many decimal places.");
         }
     }
+
+    /// <summary>
+    /// A field as the forms name it, for messages people read: <c>customerId</c> → "Customer", <c>pricePerLiter</c> →
+    /// "Price per liter", <c>items[0].quantity</c> → "Item 1 quantity". The errors stay keyed by the field itself.
+    /// </summary>
+    public static string Label(string field)
+    {
+        if (Labels.TryGetValue(field, out var known))
+        {
+            return known;
+        }
+
+        var item = System.Text.RegularExpressions.Regex.Match(field, @"^(\w+?)s?\[(\d+)\]\.(\w+)$");
+        if (item.Success)
+        {
+            return $"{Label(item.Groups[1].Value)} {int.Parse(item.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) + 1} {Label(item.Groups[3].Value).ToLowerInvariant()}";
+        }
+
+        var name = field.EndsWith("Id", StringComparison.Ordinal) && field.Length > 2 ? field[..^2] : field;
+        var words = System.Text.RegularExpressions.Regex.Replace(name, "(?<=[a-z0-9])([A-Z])", " $1").ToLowerInvariant();
+        return words.Length == 0 ? field : char.ToUpperInvariant(words[0]) + words[1..];
+    }
+
+    // Where the forms' words differ from the field's.
+    private static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["defaultQuantity"] = "Liters a day",
+        ["minOrder"] = "Minimum order",
+        ["minStock"] = "Minimum stock",
+    };
 
     public void ThrowIfInvalid()
     {

@@ -243,7 +243,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
             return parsed;
         }
 
-        v.Add("status", "status must be one of pending, delivered, skipped.");
+        v.Add("status", "Status must be one of pending, delivered, skipped.");
         return null;
     }
 }

@@ -164,13 +164,13 @@ public sealed partial class OfferService(DomainWriter writer, BusinessClock cloc
         var normalized = code?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(normalized))
         {
-            v.Add("code", "code is required.");
+            v.Add("code", "Code is required.");
             return null;
         }
 
         if (!CodePattern().IsMatch(normalized))
         {
-            v.Add("code", "code must be 3 to 20 letters, digits, '-' or '_' (e.g. DIWALI10).");
+            v.Add("code", "Code must be 3 to 20 letters, digits, '-' or '_' (e.g. DIWALI10).");
             return null;
         }
 
@@ -184,7 +184,7 @@ public sealed partial class OfferService(DomainWriter writer, BusinessClock cloc
             case null or "":
                 if (required)
                 {
-                    v.Add("discountType", "discountType is required: percent or fixed.");
+                    v.Add("discountType", "Discount type is required: percent or fixed.");
                 }
 
                 return null;
@@ -193,7 +193,7 @@ public sealed partial class OfferService(DomainWriter writer, BusinessClock cloc
             case "fixed":
                 return DiscountType.Fixed;
             default:
-                v.Add("discountType", "discountType must be percent or fixed.");
+                v.Add("discountType", "Discount type must be percent or fixed.");
                 return null;
         }
     }
@@ -207,7 +207,7 @@ public sealed partial class OfferService(DomainWriter writer, BusinessClock cloc
 
         if (decimal.Round(x, 2) != x)
         {
-            v.Add("discountValue", "discountValue has more than 2 decimal places.");
+            v.Add("discountValue", "Discount has more than 2 decimal places.");
         }
         else if (type == DiscountType.Percent)
         {
@@ -223,7 +223,7 @@ public sealed partial class OfferService(DomainWriter writer, BusinessClock cloc
     {
         if (min is { } m && (m < 0 || m > MaxFixed || decimal.Round(m, 2) != m))
         {
-            v.Add("minOrder", $"minOrder must be between 0 and {MaxFixed:0}, with at most 2 decimal places.");
+            v.Add("minOrder", $"Minimum order must be between 0 and {MaxFixed:0}, with at most 2 decimal places.");
         }
 
         return min;
@@ -235,7 +235,7 @@ public sealed partial class OfferService(DomainWriter writer, BusinessClock cloc
         v.ReadableDay("validTo", to);
         if (from is { } f && to is { } t && t < f)
         {
-            v.Add("validTo", "validTo is before validFrom.");
+            v.Add("validTo", "The end date is before the start date.");
         }
     }
 

@@ -37,7 +37,7 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
         var date = command.DeliveryDate ?? clock.Today.AddDays(1);
         if (date < clock.Today)
         {
-            v.Add("deliveryDate", "deliveryDate cannot be in the past.");
+            v.Add("deliveryDate", "Delivery date cannot be in the past.");
         }
 
         v.WritableDay("deliveryDate", date, clock, DeliveryService.MaxDaysAhead);
@@ -203,7 +203,7 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
         var status = query.Status is null ? null : OrderStatuses.Parse(query.Status);
         if (query.Status is not null && status is null)
         {
-            v.Add("status", "status must be one of placed, confirmed, out_for_delivery, delivered, cancelled.");
+            v.Add("status", "Status must be one of placed, confirmed, out_for_delivery, delivered, cancelled.");
         }
 
         if (query.Page < 1)
@@ -399,7 +399,7 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
             .Select(u => new { u.Id, u.DisplayName, u.LockoutEnd }).FirstOrDefaultAsync(ct);
         if (agent is null || Users.UserRules.IsDisabled(agent.LockoutEnd))
         {
-            new Validation().Add("agentId", "agentId must be an active delivery agent.").ThrowIfInvalid();
+            new Validation().Add("agentId", "Agent must be an active delivery agent.").ThrowIfInvalid();
         }
 
         return (agent!.Id, agent.DisplayName);

@@ -23,7 +23,7 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
         v.Range("amount", amount, 0, MaxAmount, minExclusive: true);
         if (amount is { } a && decimal.Round(a, 2) != a)
         {
-            v.Add("amount", "amount has more than 2 decimal places.");
+            v.Add("amount", "Amount has more than 2 decimal places.");
         }
 
         if (command.OrderId is null)

@@ -204,7 +204,7 @@ public sealed class ProductService(DomainWriter writer)
         {
             if (required)
             {
-                v.Add("unit", "unit is required.");
+                v.Add("unit", "Unit is required.");
             }
 
             return null;
@@ -213,7 +213,7 @@ public sealed class ProductService(DomainWriter writer)
         var parsed = ProductUnits.Parse(unit);
         if (parsed is null)
         {
-            v.Add("unit", $"unit must be one of {string.Join(", ", ProductUnits.All)}.");
+            v.Add("unit", $"Unit must be one of {string.Join(", ", ProductUnits.All)}.");
         }
 
         return parsed;
@@ -225,7 +225,7 @@ public sealed class ProductService(DomainWriter writer)
         // Range already refuses more than 3 decimal places; a price is to the paisa.
         if (price is { } p && p > 0 && p <= MaxPrice && decimal.Round(p, 3) == p && decimal.Round(p, 2) != p)
         {
-            v.Add("price", "price has more than 2 decimal places.");
+            v.Add("price", "Price has more than 2 decimal places.");
         }
 
         return price;

@@ -26,7 +26,7 @@ public sealed class StockService(DomainWriter writer)
         v.Range("cost", command.Cost, 0, MaxCost);
         if (command.Cost is { } cost && decimal.Round(cost, 2) != cost)
         {
-            v.Add("cost", "cost has more than 2 decimal places.");
+            v.Add("cost", "Cost has more than 2 decimal places.");
         }
 
         v.ThrowIfInvalid();
@@ -51,7 +51,7 @@ public sealed class StockService(DomainWriter writer)
         v.Range("quantity", quantity, -MaxQuantity, MaxQuantity);
         if (quantity == 0)
         {
-            v.Add("quantity", "quantity must not be 0: a positive quantity adds stock, a negative one removes it.");
+            v.Add("quantity", "Quantity must not be 0: a positive quantity adds stock, a negative one removes it.");
         }
 
         var reason = v.Text("reason", command.Reason, 200, required: true);

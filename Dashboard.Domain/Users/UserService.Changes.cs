@@ -121,7 +121,7 @@ public sealed partial class UserService
         Guard.Require(actor, Operation.ManageUsers);
         if (string.IsNullOrEmpty(command.Password))
         {
-            new Validation().Add("password", "password is required.").ThrowIfInvalid();
+            new Validation().Add("password", "Password is required.").ThrowIfInvalid();
         }
 
         return await ChangeAsync(actor, id, async (users, db, user, before) =>

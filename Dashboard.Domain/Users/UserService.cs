@@ -24,12 +24,12 @@ public sealed partial class UserService(IServiceScopeFactory scopes, DomainWrite
         var email = v.Text("email", command.Email, 256, required: true);
         if (email is { Length: > 0 } && !new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email))
         {
-            v.Add("email", "email is not a valid address.");
+            v.Add("email", "Email is not a valid address.");
         }
 
         if (string.IsNullOrEmpty(command.Password))
         {
-            v.Add("password", "password is required.");
+            v.Add("password", "Password is required.");
         }
 
         var role = ValidRole(v, command.Role, required: true);
@@ -167,7 +167,7 @@ public sealed partial class UserService(IServiceScopeFactory scopes, DomainWrite
         var role = Roles.Normalize(value);
         if (role is null)
         {
-            v.Add("role", $"role must be one of {string.Join(", ", Roles.All)}.");
+            v.Add("role", $"Role must be one of {string.Join(", ", Roles.All)}.");
         }
 
         return role;
@@ -177,7 +177,7 @@ public sealed partial class UserService(IServiceScopeFactory scopes, DomainWrite
     {
         if (role == Roles.Customer && customerId is null)
         {
-            v.Add("customerId", "customerId is required for a Customer user.");
+            v.Add("customerId", "Customer is required for a Customer user.");
         }
         else if (role != Roles.Customer && customerId is not null)
         {

@@ -56,10 +56,10 @@ public sealed class CustomersPageTests(DashboardApp app, BrowserFixture browser)
         await FillFormAsync(page, name: "", phone: "call me", quantity: "-1", price: "");
         await page.GetByTestId("customer-save").ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("field-error-name")).ToContainTextAsync("name is required");
+        await Assertions.Expect(page.GetByTestId("field-error-name")).ToContainTextAsync("Name is required");
         await Assertions.Expect(page.GetByTestId("field-error-phone")).ToContainTextAsync("digits");
         await Assertions.Expect(page.GetByTestId("field-error-defaultQuantity")).ToContainTextAsync("at least 0");
-        await Assertions.Expect(page.GetByTestId("field-error-pricePerLiter")).ToContainTextAsync("pricePerLiter is required");
+        await Assertions.Expect(page.GetByTestId("field-error-pricePerLiter")).ToContainTextAsync("Price per liter is required");
         await Assertions.Expect(page.GetByTestId("customer-dialog")).ToBeVisibleAsync();
         await page.GetByTestId("customer-cancel").ClickAsync();
 

@@ -65,10 +65,10 @@ public sealed class DeliveriesPageTests(DashboardApp app, BrowserFixture browser
         var activity = await CountActivityAsync();
 
         await TypeQuantityAsync(row, "-1");
-        await Assertions.Expect(row.GetByTestId("delivery-error")).ToHaveTextAsync("quantity must be at least 0.");
+        await Assertions.Expect(row.GetByTestId("delivery-error")).ToHaveTextAsync("Quantity must be at least 0.");
         await Assertions.Expect(row.GetByTestId("delivery-quantity")).ToHaveValueAsync("-1");
         await TypeQuantityAsync(row, "150");
-        await Assertions.Expect(row.GetByTestId("delivery-error")).ToHaveTextAsync("quantity must be at most 100.");
+        await Assertions.Expect(row.GetByTestId("delivery-error")).ToHaveTextAsync("Quantity must be at most 100.");
         await Assertions.Expect(row.GetByTestId("delivery-amount")).ToHaveTextAsync("₹60.00");
         await Assertions.Expect(page.GetByTestId("day-total-liters")).ToHaveTextAsync("1 L");
 

@@ -64,7 +64,7 @@ public sealed class ProductsPageTests(DashboardApp app, BrowserFixture browser) 
         await form.GetByTestId("product-form-name").FillAsync("");
         await form.GetByTestId("product-form-price").FillAsync("0");
         await form.GetByTestId("product-add").ClickAsync();
-        await Assertions.Expect(form.GetByTestId("field-error-name")).ToContainTextAsync("name is required");
+        await Assertions.Expect(form.GetByTestId("field-error-name")).ToContainTextAsync("Name is required");
         await Assertions.Expect(form.GetByTestId("field-error-price")).ToContainTextAsync("greater than 0");
         Assert.Equal(before, await CountRowsAsync());
 

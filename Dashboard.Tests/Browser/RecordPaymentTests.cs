@@ -21,8 +21,10 @@ public sealed class RecordPaymentTests(DashboardApp app, BrowserFixture browser)
 
         await page.GetByTestId("payment-form-amount").FillAsync("0");
         await page.GetByTestId("payment-form-submit").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("payment-form-error")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("field-error-customerId")).ToContainTextAsync("customerId is required");
+        // In words, once, beside the field (a newcomer read "customerId is required." twice).
+        await Assertions.Expect(page.GetByTestId("field-error-customerId")).ToHaveTextAsync("Customer is required.");
+        await Assertions.Expect(page.GetByTestId("payment-form-error")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Customer is required.")).ToHaveCountAsync(1);
         await Assertions.Expect(page.GetByTestId("field-error-amount")).ToContainTextAsync("greater than 0");
 
         await using (var db = app.Db())

@@ -52,15 +52,15 @@ public sealed class UsersPageTests(DashboardApp app, BrowserFixture browser) : I
         await dialog.GetByTestId("user-form-email").FillAsync("not an email");
         await dialog.GetByTestId("user-save").ClickAsync();
         await Assertions.Expect(dialog.GetByTestId("field-error-email")).ToContainTextAsync("not a valid address");
-        await Assertions.Expect(dialog.GetByTestId("field-error-role")).ToContainTextAsync("role must be one of");
-        await Assertions.Expect(dialog.GetByTestId("field-error-password")).ToContainTextAsync("password is required");
+        await Assertions.Expect(dialog.GetByTestId("field-error-role")).ToContainTextAsync("Role must be one of");
+        await Assertions.Expect(dialog.GetByTestId("field-error-password")).ToContainTextAsync("Password is required");
 
         // A Customer without a customer, and a password the policy refuses.
         await dialog.GetByTestId("user-form-email").FillAsync("nobody@test.local");
         await dialog.GetByTestId("user-form-role").SelectOptionAsync("Customer");
         await dialog.GetByTestId("user-form-password").FillAsync("short");
         await dialog.GetByTestId("user-save").ClickAsync();
-        await Assertions.Expect(dialog.GetByTestId("field-error-customerId")).ToContainTextAsync("customerId is required");
+        await Assertions.Expect(dialog.GetByTestId("field-error-customerId")).ToContainTextAsync("Customer is required");
         await dialog.GetByTestId("user-form-role").SelectOptionAsync("Staff");
         await dialog.GetByTestId("user-save").ClickAsync();
         await Assertions.Expect(dialog.GetByTestId("field-error-password")).ToContainTextAsync("at least");

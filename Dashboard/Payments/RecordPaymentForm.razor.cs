@@ -171,8 +171,8 @@ public partial class RecordPaymentForm : LiveComponentBase
         }
         catch (DomainException ex)
         {
-            _errors = ex.Errors;
-            _error = ex.Message;
+            // Once, beside its field; the banner is for what no field explains (a refusal, a conflict).
+            (_errors, _error) = (ex.Errors, ex.Errors.Count == 0 ? ex.Message : null);
         }
         finally
         {
