@@ -14,6 +14,7 @@ using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Products;
 using Dashboard.Domain.Stats;
 using Dashboard.Domain.Stock;
+using Dashboard.Domain.SupportChat;
 using Dashboard.Domain.Users;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -58,6 +59,7 @@ public static class DomainServiceCollectionExtensions
             .Validate(o => o.RetentionDays >= 1, $"{NotificationOptions.Section}:RetentionDays must be 1 or more.").ValidateOnStart();
         services.AddSingleton<NotificationRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationRetention>());
+        services.AddSingleton<ChatService>();
         services.AddSingleton<StatsService>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<ActivityService>();

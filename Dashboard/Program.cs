@@ -8,6 +8,7 @@ using Dashboard.Customers;
 using Dashboard.Deliveries;
 using Dashboard.Infrastructure;
 using Dashboard.Notifications;
+using Dashboard.SupportChat;
 using Dashboard.Offers;
 using Dashboard.Orders;
 using Dashboard.Payments;
@@ -41,7 +42,8 @@ builder.Services
     .AddRealtimeFeature<PaymentRealtime>()
     .AddRealtimeFeature<StatsRealtime>()
     .AddRealtimeFeature<ActivityRealtime>()
-    .AddRealtimeFeature<NotificationRealtime>();
+    .AddRealtimeFeature<NotificationRealtime>()
+    .AddRealtimeFeature<ChatRealtime>();
 builder.Services.Configure<Dashboard.Domain.Events.EventLogOptions>(AgentRealtime.Configure);
 builder.AddDashboardUi();
 
@@ -76,6 +78,7 @@ app.MapActivityEndpoints();
 app.MapAnalyticsEndpoints();
 app.MapUserEndpoints();
 app.MapNotificationEndpoints();
+app.MapChatEndpoints();
 app.MapDashboardRealtime();
 // Its frame-ancestors-only policy would go out beside ours (SecurityHeaders), which already says frame-ancestors 'self'.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

@@ -38,6 +38,8 @@ public enum Operation
     RecordStock,
     ReadNotifications,
     MarkNotificationsRead,
+    ReadSupport,
+    WriteSupport,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -121,6 +123,8 @@ public static class Permissions
         new(Operation.RecordStock, "record stock received and adjustments", A, A, N, N),
         new(Operation.ReadNotifications, "their own notifications, newest first, and how many are unread", S, S, S, S),
         new(Operation.MarkNotificationsRead, "mark their own notifications read, one or all", S, S, S, S),
+        new(Operation.ReadSupport, "support conversations and their messages (a customer: their own)", A, A, N, O),
+        new(Operation.WriteSupport, "write in a support conversation, mark it read, say you are typing (a customer: their own)", A, A, N, O),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);

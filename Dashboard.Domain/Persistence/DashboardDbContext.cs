@@ -1,6 +1,7 @@
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Agents;
 using Dashboard.Domain.Customers;
+using Dashboard.Domain.SupportChat;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Business;
@@ -48,6 +49,10 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<OfferEntity> Offers => Set<OfferEntity>();
 
+    public DbSet<ChatMessageEntity> ChatMessages => Set<ChatMessageEntity>();
+
+    public DbSet<ChatConversationEntity> ChatConversations => Set<ChatConversationEntity>();
+
     public DbSet<StockLevelEntity> StockLevels => Set<StockLevelEntity>();
 
     public DbSet<StockMovementEntity> StockMovements => Set<StockMovementEntity>();
@@ -63,6 +68,25 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
         {
             u.Property(x => x.DisplayName).HasMaxLength(100);
             u.HasOne<CustomerEntity>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        builder.Entity<ChatMessageEntity>(m =>
+        {
+            m.ToTable("ChatMessages");
+            m.Property(x => x.FromUserId).HasMaxLength(450);
+            m.Property(x => x.FromName).HasMaxLength(256);
+            m.Property(x => x.FromRole).HasMaxLength(16);
+            m.Property(x => x.Text).HasMaxLength(ChatService.MaxLength);
+            m.HasOne<CustomerEntity>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+            m.HasIndex(x => new { x.CustomerId, x.At });
+        });
+
+        builder.Entity<ChatConversationEntity>(c =>
+        {
+            c.ToTable("ChatConversations");
+            c.HasKey(x => x.CustomerId);
+            c.HasOne<CustomerEntity>().WithOne().HasForeignKey<ChatConversationEntity>(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+            c.HasIndex(x => x.LastMessageAt);
         });
 
         builder.Entity<CustomerEntity>(c =>

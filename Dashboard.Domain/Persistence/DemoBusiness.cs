@@ -60,6 +60,7 @@ internal sealed partial class DemoBusiness
         business.AddOrders(new Random(Seed - 2));
         business.AddStock();
         business.AddOffers();
+        business.AddChats();
         business.BuildActivity();
         return business;
     }

@@ -44,6 +44,8 @@ public sealed class DemoDataSeeder(IDbContextFactory<DashboardDbContext> context
         db.ChangeTracker.AutoDetectChangesEnabled = true;
         db.Orders.AddRange(business.Orders);
         db.Offers.AddRange(business.Offers);
+        db.ChatMessages.AddRange(business.ChatMessages);
+        db.ChatConversations.AddRange(business.ChatConversations);
         if (await db.BusinessProfile.FirstOrDefaultAsync(ct) is { } profile)
         {
             (profile.Name, profile.Phone, profile.Address, profile.OpeningHours) = DemoCatalog.Business;

@@ -1,0 +1,168 @@
+using Dashboard.Auth;
+using Dashboard.Components.Shared;
+using Dashboard.Domain.Common;
+using Dashboard.Domain.Customers;
+using Dashboard.Domain.SupportChat;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace Dashboard.SupportChat;
+
+/// <summary>
+/// The office's side of support chat: every conversation with what staff have not read, live; the open one's thread,
+/// marked read while it is open; "Seen" once the customer's app has read staff's last message.
+/// </summary>
+public partial class SupportPage : LiveComponentBase
+{
+    private const int ThreadSize = 100;
+    private IReadOnlyList<ChatConversation> _conversations = [];
+    private List<ChatMessage> _messages = [];
+    private (Guid CustomerId, string CustomerName)? _thread;
+    private DateTime? _customerReadUpTo;
+    private Guid? _shown;
+    private string? _reply;
+    private bool _busy;
+    private bool _loaded;
+    private string? _error;
+    private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
+    private Actor? _actor;
+    private Action _reloadList = () => { };
+
+    [Parameter]
+    public Guid? CustomerId { get; set; }
+
+    [Inject]
+    private CustomerService Customers { get; set; } = default!;
+
+    [CascadingParameter]
+    private Task<AuthenticationState> AuthState { get; set; } = default!;
+
+    /// <summary>When the customer read staff's last message, if they have (what "Seen" says under it).</summary>
+    private DateTime? SeenAt => _messages.LastOrDefault() is { } last && last.From.Role is Roles.Admin or Roles.Staff
+        && _customerReadUpTo is { } read && read >= last.At ? read : null;
+
+    protected override async Task OnInitializedAsync()
+    {
+        _actor = (await AuthState).User.ToActor(Channel.Web);
+        _reloadList = Coalesce(LoadListAsync, 100);
+        Subscribe<ChatMessagePosted>(OnMessageAsync);
+        Subscribe<ChatConversationRead>(e =>
+        {
+            if (e.Read.CustomerId == CustomerId && e.Read.Side == ChatSide.Customer)
+            {
+                _customerReadUpTo = e.Read.UpTo;
+            }
+
+            _reloadList();
+        });
+        await LoadListAsync();
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (_shown != CustomerId)
+        {
+            _shown = CustomerId;
+            (_reply, _error, _errors) = (null, null, new Dictionary<string, string[]>());
+            await LoadThreadAsync();
+        }
+    }
+
+    protected override async Task ResyncAsync()
+    {
+        await LoadListAsync();
+        await LoadThreadAsync();
+    }
+
+    private async Task LoadListAsync()
+    {
+        _conversations = await Chat.ConversationsAsync(_actor!);
+        _loaded = true;
+    }
+
+    private async Task LoadThreadAsync()
+    {
+        if (CustomerId is not { } id)
+        {
+            (_thread, _messages) = (null, []);
+            return;
+        }
+
+        try
+        {
+            var customer = await Customers.GetAsync(_actor!, id);
+            var page = await Chat.MessagesAsync(_actor!, id, 1, ThreadSize);
+            (_thread, _messages, _customerReadUpTo) = ((id, customer.Name), [.. page.Items], page.CustomerReadUpTo);
+            await MarkReadAsync();
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCodes.NotFound)
+        {
+            (_thread, _messages, _error) = (null, [], "This customer does not exist (any more).");
+        }
+    }
+
+    private async Task OnMessageAsync(ChatMessagePosted e)
+    {
+        if (e.Message.CustomerId == CustomerId && _messages.All(m => m.Id != e.Message.Id))
+        {
+            _messages.Add(e.Message);
+            // Open on this page: staff are reading it.
+            if (e.Message.From.Role is not (Roles.Admin or Roles.Staff))
+            {
+                await MarkReadAsync();
+            }
+        }
+
+        _reloadList();
+    }
+
+    private async Task MarkReadAsync()
+    {
+        if (CustomerId is { } id && IsLive)
+        {
+            await Chat.MarkReadAsync(_actor!, id);
+        }
+    }
+
+    private async Task SendAsync()
+    {
+        if (CustomerId is not { } id || _busy)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var message = await Chat.SendAsync(_actor!, id, _reply);
+            if (_messages.All(m => m.Id != message.Id))
+            {
+                _messages.Add(message);
+            }
+
+            (_reply, _error, _errors) = (null, null, new Dictionary<string, string[]>());
+        }
+        catch (DomainException ex)
+        {
+            (_errors, _error) = (ex.Errors, ex.Errors.Count == 0 ? ex.Message : null);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    private string When(DateTime? utc)
+    {
+        if (utc is not { } at)
+        {
+            return "";
+        }
+
+        var local = Clock.ToLocal(at);
+        return DateOnly.FromDateTime(local) == Clock.Today ? local.ToString("HH:mm") : local.ToString("d MMM, HH:mm");
+    }
+
+    private static string Initials(string name) =>
+        string.Concat(name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(2).Select(w => char.ToUpperInvariant(w[0])));
+}
