@@ -18,7 +18,7 @@ public enum ChatSide
 }
 
 /// <summary>A customer's conversation, as the Support page lists it.</summary>
-/// <param name="Unread">Messages from the customer that no staff member has read yet.</param>
+/// <param name="Unread">For staff: the customer's messages no staff member has read yet; for the customer: staff's they have not.</param>
 public sealed record ChatConversation(Guid CustomerId, string CustomerName, string? Route, ChatMessage? Last, int Unread,
     DateTime? StaffReadUpTo, DateTime? CustomerReadUpTo);
 

@@ -101,18 +101,22 @@ public sealed class ChatService(DomainWriter writer, TimeProvider time)
         }, ct);
     }
 
-    /// <summary>Every conversation, the latest first, with what staff have not read (Admin, Staff).</summary>
+    /// <summary>
+    /// Every conversation, the latest first, with what staff have not read (Admin, Staff); for a customer, their own (if
+    /// they have one), with what they have not read of staff's.
+    /// </summary>
     public Task<IReadOnlyList<ChatConversation>> ConversationsAsync(Actor actor, CancellationToken ct = default)
     {
-        if (Guard.Require(actor, Operation.ReadSupport) != Access.All)
-        {
-            throw DomainException.Forbidden("Only staff see every conversation; read your own at conversations/{your customer id}/messages.");
-        }
+        var own = Guard.Require(actor, Operation.ReadSupport) == Access.Own
+            ? actor.CustomerId ?? throw DomainException.Forbidden("Your account is not linked to a customer.")
+            : (Guid?)null;
+        var staffSide = own is null;
 
         return writer.ReadAsync<IReadOnlyList<ChatConversation>>(async db =>
         {
             var rows = await (from c in db.ChatConversations.AsNoTracking()
                               join customer in db.Customers on c.CustomerId equals customer.Id
+                              where own == null || c.CustomerId == own
                               orderby c.LastMessageAt descending
                               select new
                               {
@@ -120,7 +124,9 @@ public sealed class ChatService(DomainWriter writer, TimeProvider time)
                                   customer.Name,
                                   customer.Route,
                                   Last = db.ChatMessages.Where(m => m.CustomerId == c.CustomerId).OrderByDescending(m => m.At).ThenByDescending(m => m.Id).FirstOrDefault(),
-                                  Unread = db.ChatMessages.Count(m => m.CustomerId == c.CustomerId && !m.FromStaff && (c.StaffReadUpTo == null || m.At > c.StaffReadUpTo)),
+                                  Unread = staffSide
+                                      ? db.ChatMessages.Count(m => m.CustomerId == c.CustomerId && !m.FromStaff && (c.StaffReadUpTo == null || m.At > c.StaffReadUpTo))
+                                      : db.ChatMessages.Count(m => m.CustomerId == c.CustomerId && m.FromStaff && (c.CustomerReadUpTo == null || m.At > c.CustomerReadUpTo)),
                               }).ToListAsync(ct);
             return [.. rows.Select(r => new ChatConversation(r.Conversation.CustomerId, r.Name, r.Route, r.Last?.ToModel(), r.Unread,
                 r.Conversation.StaffReadUpTo, r.Conversation.CustomerReadUpTo))];

@@ -52,7 +52,8 @@ public sealed class AuthorizationMatrixTests(DashboardApp app) : IClassFixture<D
         foreach (var endpoint in ApiEndpoints().Where(e => e.Operation is not null))
         {
             var access = Permissions.AccessOf(role, endpoint.Operation!.Value);
-            var hasCustomer = endpoint.Pattern.StartsWith("/api/v1/customers/{id", StringComparison.Ordinal);
+            var hasCustomer = endpoint.Pattern.StartsWith("/api/v1/customers/{id", StringComparison.Ordinal)
+                || endpoint.Pattern.Contains("{customerId:guid}", StringComparison.Ordinal);
             var someone = Guid.NewGuid().ToString();
             // "Self": the path's user id is the caller's (let through) or another's (refused by the domain, also 403); with no
             // user in the path the endpoint acts on the caller's own (their notifications), so it is let through.
@@ -67,7 +68,7 @@ public sealed class AuthorizationMatrixTests(DashboardApp app) : IClassFixture<D
             foreach (var (customer, user, allowed) in cases)
             {
                 var path = endpoint.Pattern.Replace("{id:guid}", hasCustomer ? customer.ToString() : Guid.NewGuid().ToString())
-                    .Replace("{id}", user);
+                    .Replace("{customerId:guid}", customer.ToString()).Replace("{id}", user);
                 using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
                 if (endpoint.Method is "POST" or "PUT" or "PATCH")
                 {

@@ -126,6 +126,36 @@ public sealed class HubIsolationTests(DashboardApp app) : IClassFixture<Dashboar
     }
 
     [Fact]
+    public async Task A_support_message_and_its_read_receipt_reach_that_customer_and_staff_never_another_customer_or_an_agent()
+    {
+        using var admin = await app.AdminClientAsync();
+        var (a, customerA) = await HubScenario.ConnectCustomerAsync(app, admin, "Chat isolation A");
+        var (b, _) = await HubScenario.ConnectCustomerAsync(app, admin, "Chat isolation B");
+        var (owner, _) = await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);
+        var (agentEmail, agentPassword) = await ApiScenario.CreateUserAsync(admin, "Delivery", routes: ["North"]);
+        var (agent, _) = await HubScenario.ConnectAsync(app, agentEmail, agentPassword);
+        await using (a)
+        await using (b)
+        await using (owner)
+        await using (agent)
+        {
+            var sent = await ApiAssert.Json(await admin.PostAsJsonAsync($"/api/v1/support/conversations/{customerA}/messages", new { text = "Your bill is ready" }),
+                HttpStatusCode.Created);
+            var id = sent.GetProperty("id").GetGuid();
+            await a.WaitForEventAsync("chat:message", x => x.Is("id", id));
+            await owner.WaitForEventAsync("chat:message", x => x.Is("id", id));
+            await a.InvokeAsync("chat:read", new { });
+            await owner.WaitForEventAsync("chat:read", x => x.Is("customerId", customerA));
+
+            await b.AssertNoEventAsync("chat:message", null, Quiet);
+            foreach (var (client, name) in new[] { (b, "chat:read"), (agent, "chat:message"), (agent, "chat:read") })
+            {
+                await client.AssertNoEventAsync(name, null, TimeSpan.Zero);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_stock_alert_reaches_admin_and_staff_and_never_a_delivery_agent_or_a_customer()
     {
         using var admin = await app.AdminClientAsync();

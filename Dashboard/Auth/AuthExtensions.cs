@@ -113,6 +113,7 @@ public static class AuthExtensions
             .Configure<TokenService>((o, tokens) => o.TokenValidationParameters = tokens.ValidationParameters());
 
         services.AddAuthorization(o => o.AddOperationPolicies());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationHandler>(OwnCustomerInPath.Instance);
         services.AddCascadingAuthenticationState();
         return builder;
     }

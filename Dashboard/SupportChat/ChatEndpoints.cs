@@ -16,7 +16,7 @@ public static class ChatEndpoints
         var api = app.MapGroup("/api/v1/support/conversations").WithTags("Support").RequireAuthorization()
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapGet("/", Conversations).Requires(Operation.ReadSupport)
-            .WithSummary("Every support conversation, the latest first, with its last message and what staff have not read (Admin, Staff).");
+            .WithSummary("Every support conversation, the latest first, with its last message and what staff have not read (a customer: their own, and what they have not read).");
         api.MapGet("/{customerId:guid}/messages", Messages).Requires(Operation.ReadSupport)
             .WithSummary("One conversation's messages, page 1 the newest, oldest first within a page; staff, or that customer.")
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status404NotFound);
