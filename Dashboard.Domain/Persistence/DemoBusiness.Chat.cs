@@ -5,8 +5,8 @@ using static Dashboard.Domain.Persistence.DemoCatalog;
 namespace Dashboard.Domain.Persistence;
 
 /// <summary>
-/// A few support conversations of the last two days: one answered and seen, one waiting for the office, one the office
-/// started. The demo's people have no accounts, so the messages carry their names with no user id.
+/// A few support conversations of the last two days: one answered, one waiting for the office, one the office started
+/// and the customer has seen. The demo's people have no accounts, so the messages carry their names with no user id.
 /// </summary>
 internal sealed partial class DemoBusiness
 {
@@ -29,7 +29,7 @@ internal sealed partial class DemoBusiness
                  (1, 9 * 60 + 20, false, "Thank you!")], true, true),
             (7, [(0, 5 * 60 + 50, false, "Please skip milk on Saturday and Sunday, we are travelling."),
                  (0, 5 * 60 + 52, false, "Back on Monday.")], false, true),
-            (11, [(0, 10 * 60, true, "Your bill for last month is ready: you can pay by UPI to our number. Reply here if anything looks wrong.")], true, false),
+            (11, [(0, 10 * 60, true, "Your bill for last month is ready: you can pay by UPI to our number. Reply here if anything looks wrong.")], true, true),
         };
         foreach (var (index, messages, staffRead, customerRead) in plan)
         {

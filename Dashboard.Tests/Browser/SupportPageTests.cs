@@ -1,0 +1,64 @@
+using Dashboard.Domain.Common;
+using Dashboard.Tests.Api;
+using Dashboard.Tests.Realtime;
+using Dashboard.Tests.Realtime.SocketIO;
+using Dashboard.Tests.Support;
+using Microsoft.Playwright;
+using static Dashboard.Tests.Browser.CustomerSteps;
+using static Dashboard.Tests.Support.DemoScreens;
+
+namespace Dashboard.Tests.Browser;
+
+/// <summary>The office answers a customer's app on the Support page, live both ways.</summary>
+public sealed class SupportPageTests(DashboardApp app, BrowserFixture browser) : IClassFixture<DashboardApp>, IClassFixture<BrowserFixture>
+{
+    private const float Live = 5_000;
+
+    [Fact]
+    public async Task An_app_s_message_appears_on_the_open_page_unread_then_read_and_the_answer_and_its_receipt_travel_back()
+    {
+        using var admin = await app.AdminClientAsync();
+        var tag = Guid.NewGuid().ToString("N")[..4];
+        var customer = await ApiScenario.CreateCustomerAsync(admin, $"Support Sunita {tag}");
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, Roles.Customer, customer);
+        await using var phone = (await SocketIOScenario.ConnectAsync(app, email, password)).Client;
+
+        var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        await page.GetByTestId("nav-support").ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Support", Exact = true })).ToBeVisibleAsync();
+        await MarkDocumentAsync(page);
+
+        Assert.Null((await BothTransports.CallAsync(phone, "chat:message", new { text = "Can I get 2 L tomorrow instead of 1?" })).ErrorCode());
+        var row = page.GetByTestId("support-conversation").Filter(new() { HasText = $"Support Sunita {tag}" });
+        await Assertions.Expect(row.GetByTestId("support-conversation-unread")).ToHaveTextAsync("1", new() { Timeout = Live });
+        await Assertions.Expect(page.GetByTestId("support-conversation").First).ToContainTextAsync($"Support Sunita {tag}");
+
+        await row.ClickAsync();
+        await Assertions.Expect(page.GetByTestId("support-thread-name")).ToHaveTextAsync($"Support Sunita {tag}");
+        await Assertions.Expect(page.GetByTestId("support-message")).ToHaveTextAsync([new System.Text.RegularExpressions.Regex("Can I get 2 L tomorrow")]);
+        await Assertions.Expect(row.GetByTestId("support-conversation-unread")).ToHaveCountAsync(0, new() { Timeout = Live });
+        var staffRead = (await phone.WaitForEventAsync("chat:read", r => r[0].GetProperty("side").GetString() == "staff"))[0];
+        Assert.Equal(customer, staffRead.GetProperty("customerId").GetGuid());
+
+        await page.GetByTestId("support-reply").FillAsync("Yes, 2 L tomorrow.");
+        await page.GetByTestId("support-reply").PressAsync("Enter");
+        var answer = (await phone.WaitForEventAsync("chat:message", m => m[0].GetProperty("text").GetString() == "Yes, 2 L tomorrow."))[0];
+        Assert.Equal(DashboardApp.AdminEmail == "" ? "" : "Admin", answer.GetProperty("from").GetProperty("role").GetString());
+        await Assertions.Expect(page.GetByTestId("support-reply")).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByTestId("support-seen")).ToHaveCountAsync(0);
+
+        // The app reads it: "Seen" under the answer, live; the app's next message arrives in the open thread.
+        await BothTransports.CallAsync(phone, "chat:read", new { });
+        await Assertions.Expect(page.GetByTestId("support-seen")).ToBeVisibleAsync(new() { Timeout = Live });
+        await BothTransports.CallAsync(phone, "chat:message", new { text = "Thanks!" });
+        await Assertions.Expect(page.GetByTestId("support-message").Last).ToContainTextAsync("Thanks!", new() { Timeout = Live });
+        await Assertions.Expect(page.GetByTestId("support-seen")).ToHaveCountAsync(0);
+
+        // An empty reply says so beside the box, and nothing is sent.
+        await page.GetByTestId("support-reply").FillAsync("   ");
+        await page.GetByTestId("support-send").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("field-error-text")).ToHaveTextAsync("Text is required.");
+        await AssertSameDocumentAsync(page);
+        await page.Context.CloseAsync();
+    }
+}
