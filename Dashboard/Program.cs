@@ -41,7 +41,8 @@ builder.Services
     .AddRealtimeFeature<PaymentRealtime>()
     .AddRealtimeFeature<StatsRealtime>()
     .AddRealtimeFeature<ActivityRealtime>()
-    .AddRealtimeFeature<NotificationRealtime>();
+    .AddRealtimeFeature<NotificationRealtime>()
+    .AddLiveUsers();
 builder.Services.Configure<Dashboard.Domain.Events.EventLogOptions>(AgentRealtime.Configure);
 builder.AddDashboardUi();
 

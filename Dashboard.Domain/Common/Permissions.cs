@@ -38,6 +38,8 @@ public enum Operation
     RecordStock,
     ReadNotifications,
     MarkNotificationsRead,
+    ReadLiveUsers,
+    DisconnectRealtimeClients,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -121,6 +123,8 @@ public static class Permissions
         new(Operation.RecordStock, "record stock received and adjustments", A, A, N, N),
         new(Operation.ReadNotifications, "their own notifications, newest first, and how many are unread", S, S, S, S),
         new(Operation.MarkNotificationsRead, "mark their own notifications read, one or all", S, S, S, S),
+        new(Operation.ReadLiveUsers, "who is online and where, live (`live-users-update`)", A, A, N, N),
+        new(Operation.DisconnectRealtimeClients, "close a real-time connection (the real-time page)", A, N, N, N),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);
