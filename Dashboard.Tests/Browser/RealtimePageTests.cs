@@ -4,7 +4,6 @@ using Dashboard.Tests.Realtime;
 using Dashboard.Tests.Realtime.SocketIO;
 using Dashboard.Tests.Support;
 using Microsoft.Playwright;
-using static Dashboard.Tests.Support.DemoScreens;
 
 namespace Dashboard.Tests.Browser;
 
@@ -48,9 +47,6 @@ public sealed class RealtimePageTests(DashboardApp app, BrowserFixture browser) 
             Assert.False(status.GetProperty("rooms").TryGetProperty("admin-dashboard", out _));
             Assert.True((await socket.EmitWithAckAsync("join-room", "admin-dashboard"))[0].GetBoolean());
             await Assertions.Expect(row.GetByTestId("rt-connection-rooms")).ToContainTextAsync("admin-dashboard", new() { Timeout = 5_000 });
-
-            await page.SetViewportSizeAsync(1440, 1100);
-            await SaveAsync(page, "realtime.png");
 
             await row.GetByTestId("rt-disconnect").ClickAsync();
             Assert.Equal("io server disconnect", await socket.WaitDisconnectedAsync());

@@ -104,7 +104,7 @@ public sealed partial class RealtimePage
             .SelectMany(c => c.Rooms.Select(room => (Room: room, c.UserName)))
             .GroupBy(x => x.Room, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => (g.Key, (IReadOnlyList<string>)[.. g.Select(x => x.UserName).Distinct().Order(StringComparer.OrdinalIgnoreCase)]))];
+            .Select(g => (g.Key, (IReadOnlyList<string>)[.. g.Select(x => x.UserName)]))];
     }
 
     private string Last(Queue<decimal> series) => series.Last().ToString("0", F.Culture);
