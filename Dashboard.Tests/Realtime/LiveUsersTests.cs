@@ -61,6 +61,38 @@ public sealed class LiveUsersTests(DashboardApp app, BrowserFixture browser) : I
         await page.Context.CloseAsync();
     }
 
+    [Fact]
+    public async Task A_reconnect_storm_reaches_staff_as_a_few_updates_not_one_per_connection()
+    {
+        var (staff, _) = await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);
+        await using (staff)
+        {
+            await Task.Delay(LiveUsersFeedInterval * 2); // the staff client's own arrival has gone out
+            var before = staff.Events.Count(e => e.Name == "live-users-update");
+            var registry = app.Services.GetRequiredService<Dashboard.Realtime.ConnectionRegistry>();
+            var storm = Enumerable.Range(0, 200).Select(i => $"storm-{Guid.NewGuid():N}").ToList();
+            foreach (var id in storm)
+            {
+                registry.Add(id, "socket.io", new Dashboard.Domain.Common.Actor($"storm-user-{id}", "Storm", "Customer", Dashboard.Domain.Common.Channel.SocketIo), []);
+            }
+
+            await staff.WaitForEventAsync("live-users-update", x => x[0].EnumerateArray().Count(e => e.GetProperty("user").GetProperty("id").GetString()!.StartsWith("storm-user-", StringComparison.Ordinal)) == 200);
+            static bool Calm(JsonElement[] x) => !x[0].EnumerateArray().Any(e => e.GetProperty("user").GetProperty("id").GetString()!.StartsWith("storm-user-", StringComparison.Ordinal));
+            var calm = staff.Events.Count(e => e.Name == "live-users-update" && Calm(e.Args));
+            foreach (var id in storm)
+            {
+                registry.Remove(id);
+            }
+
+            await staff.WaitForEventCountAsync("live-users-update", Calm, calm + 1);
+            // 400 arrivals and departures; a handful of updates (each at least 250 ms after the last).
+            var updates = staff.Events.Count(e => e.Name == "live-users-update") - before;
+            Assert.InRange(updates, 2, 8);
+        }
+    }
+
+    private static readonly TimeSpan LiveUsersFeedInterval = Dashboard.Users.LiveUsersFeed.Interval;
+
     public static TheoryData<string> Transports() => new() { "signalr", "socket.io" };
 
     [Theory]
