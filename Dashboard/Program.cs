@@ -43,7 +43,8 @@ builder.Services
     .AddRealtimeFeature<StatsRealtime>()
     .AddRealtimeFeature<ActivityRealtime>()
     .AddRealtimeFeature<NotificationRealtime>()
-    .AddRealtimeFeature<ChatRealtime>();
+    .AddRealtimeFeature<ChatRealtime>()
+    .AddLiveUsers();
 builder.Services.Configure<Dashboard.Domain.Events.EventLogOptions>(AgentRealtime.Configure);
 builder.AddDashboardUi();
 

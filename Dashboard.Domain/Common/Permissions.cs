@@ -40,6 +40,8 @@ public enum Operation
     MarkNotificationsRead,
     ReadSupport,
     WriteSupport,
+    ReadLiveUsers,
+    DisconnectRealtimeClients,
 }
 
 /// <summary>How much of an operation a role may do.</summary>
@@ -125,6 +127,8 @@ public static class Permissions
         new(Operation.MarkNotificationsRead, "mark their own notifications read, one or all", S, S, S, S),
         new(Operation.ReadSupport, "support conversations and their messages (a customer: their own)", A, A, N, O),
         new(Operation.WriteSupport, "write in a support conversation, mark it read, say you are typing (a customer: their own)", A, A, N, O),
+        new(Operation.ReadLiveUsers, "who is online and where, live (`live-users-update`)", A, A, N, N),
+        new(Operation.DisconnectRealtimeClients, "close a real-time connection (the real-time page)", A, N, N, N),
     ];
 
     private static readonly Dictionary<Operation, AccessRule> ByOperation = Table.ToDictionary(p => p.Operation);

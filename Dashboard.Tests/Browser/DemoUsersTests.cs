@@ -14,7 +14,7 @@ public sealed class DemoUsersTests(DemoApp app, BrowserFixture browser) : IClass
         using var admin = await app.AdminClientAsync();
         var customerId = await ApiScenario.CreateCustomerAsync(admin, "Meena Iyer");
         var staff = await CreateAsync(admin, "sunil.staff@dairy.example", "Sunil Kumar", "Staff");
-        await CreateAsync(admin, "ramesh.agent@dairy.example", "Ramesh Gowda", "Delivery");
+        var agent = await CreateAsync(admin, "ramesh.agent@dairy.example", "Ramesh Gowda", "Delivery");
         var leaver = await CreateAsync(admin, "old.agent@dairy.example", "Old Agent", "Delivery");
         await CreateAsync(admin, "meena@dairy.example", "Meena Iyer", "Customer", customerId);
         (await admin.PostAsync($"/api/v1/users/{leaver}/disable", null)).EnsureSuccessStatusCode();
@@ -22,10 +22,16 @@ public sealed class DemoUsersTests(DemoApp app, BrowserFixture browser) : IClass
         var other = await browser.SignedInPageAsync(app.BaseAddress, "sunil.staff@dairy.example", "Sunil-pass-2026!");
         await other.GetByTestId("nav-customers").ClickAsync();
 
+        // The agent's app, on its route screen: apps and browser tabs in one list.
+        var (app2, _) = await Realtime.SocketIO.SocketIOScenario.ConnectAsync(app, "ramesh.agent@dairy.example", "Ramesh-pass-2026!");
+        await using var agentApp = app2;
+        await agentApp.EmitWithAckAsync("page:navigate", new { path = "TodayRoute" });
+
         var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
         await page.GetByTestId("nav-users").ClickAsync();
         await Assertions.Expect(page.GetByTestId("user-row")).ToHaveCountAsync(5);
         await Assertions.Expect(page.Locator($"[data-user-id='{staff}']").GetByTestId("online-page")).ToHaveTextAsync("/customers");
+        await Assertions.Expect(page.Locator($"[data-user-id='{agent}']").GetByTestId("online-page")).ToHaveTextAsync("TodayRoute");
         await SaveAsync(page, "users.png");
         await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "the users page");
         await SaveAsync(page, "users-phone.png");

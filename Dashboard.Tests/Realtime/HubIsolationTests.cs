@@ -197,6 +197,47 @@ public sealed class HubIsolationTests(DashboardApp app) : IClassFixture<Dashboar
     }
 
     [Fact]
+    public async Task Live_users_reach_admin_and_staff_on_both_transports_and_never_a_delivery_agent_or_a_customer()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Live users outsider");
+        var clients = new Dictionary<string, NodeClient> { ["Admin"] = (await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword)).Client };
+        foreach (var role in new[] { "Staff", "Delivery", "Customer" })
+        {
+            var (email, password) = await ApiScenario.CreateUserAsync(admin, role, role == "Customer" ? customer : null);
+            clients[role] = (await HubScenario.ConnectAsync(app, email, password)).Client;
+            clients[role + " socket.io"] = (await SocketIO.SocketIOScenario.ConnectAsync(app, email, password)).Client;
+        }
+
+        try
+        {
+            var (mover, moverEmail, moverPassword) = await ApiScenario.CreateUserWithIdAsync(admin, "Customer", customer);
+            await using (var app2 = (await SocketIO.SocketIOScenario.ConnectAsync(app, moverEmail, moverPassword)).Client)
+            {
+                await app2.EmitWithAckAsync("page:navigate", new { path = "/isolation" });
+                foreach (var who in new[] { "Admin", "Staff", "Staff socket.io" })
+                {
+                    await clients[who].WaitForEventAsync("live-users-update", x => x[0].EnumerateArray()
+                        .Any(e => e.GetProperty("user").GetProperty("id").GetString() == mover && e.GetProperty("page").GetString() == "/isolation"));
+                }
+            }
+
+            await clients["Delivery"].AssertNoEventAsync("live-users-update", null, Quiet);
+            foreach (var who in new[] { "Delivery socket.io", "Customer", "Customer socket.io" })
+            {
+                await clients[who].AssertNoEventAsync("live-users-update", null, TimeSpan.Zero);
+            }
+        }
+        finally
+        {
+            foreach (var client in clients.Values)
+            {
+                await client.DisposeAsync();
+            }
+        }
+    }
+
+    [Fact]
     public async Task Signalr_clients_on_websockets_and_long_polling_see_the_same_events()
     {
         var (ws, _) = await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword, "websockets");

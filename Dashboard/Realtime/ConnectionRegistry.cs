@@ -4,17 +4,25 @@ using Dashboard.Domain.Common;
 
 namespace Dashboard.Realtime;
 
-/// <param name="Page">For browser tabs: the path the tab is on now (null for app connections).</param>
+/// <param name="Page">The path a browser tab is on, or the page or screen an app last said it is on (<c>page:navigate</c>).</param>
+/// <param name="Rooms">Every room the connection is in now: those joined at connect and those joined since.</param>
+/// <param name="Namespace">The Socket.IO namespace (<c>/</c>, <c>/admin</c>); null for SignalR and browser tabs.</param>
+/// <param name="LastSeen">When the connection last said anything (connected, a command, a heartbeat, a navigation).</param>
 public sealed record RealtimeConnection(string Id, string Transport, string UserId, string UserName, string Role, DateTime ConnectedAt,
-    IReadOnlyList<string> Rooms, string? Page = null);
+    IReadOnlyList<string> Rooms, string? Page = null, string? Namespace = null, DateTime LastSeen = default)
+{
+    /// <summary>A signed-in browser tab, not an app.</summary>
+    public bool IsBrowser => Transport == BrowserPresence.Transport;
+}
 
 /// <summary>How to re-check and end one connection when its user is disabled or their sign-in is renewed.</summary>
 /// <param name="End">Closes the connection (or signs the tab out), with a reason for the client.</param>
-public sealed record ConnectionControl(ClaimsPrincipal Principal, Action<string> End);
+/// <param name="Close">Closes the connection at an admin's request (the real-time page); null: as <paramref name="End"/> does.</param>
+public sealed record ConnectionControl(ClaimsPrincipal Principal, Action<string> End, Action? Close = null);
 
 /// <summary>
 /// Who is connected right now — app connections on every transport and signed-in browser circuits — for the status
-/// endpoint and the Users page's "who is online".
+/// endpoint, the Users page's "who is online", <c>live-users-update</c> and the real-time page.
 /// </summary>
 public sealed class ConnectionRegistry(BusinessClock clock)
 {
@@ -24,9 +32,10 @@ public sealed class ConnectionRegistry(BusinessClock clock)
     private Action[] _watchers = [];
 
     public RealtimeConnection Add(string id, string transport, Actor actor, IReadOnlyList<string> rooms,
-        ConnectionControl? control = null, string? page = null)
+        ConnectionControl? control = null, string? page = null, string? ns = null)
     {
-        var connection = new RealtimeConnection(id, transport, actor.UserId, actor.Name, actor.Role, clock.UtcNow, rooms, page);
+        var now = clock.UtcNow;
+        var connection = new RealtimeConnection(id, transport, actor.UserId, actor.Name, actor.Role, now, [.. rooms], page, ns, now);
         if (control is not null)
         {
             _controls[id] = control;
@@ -37,11 +46,30 @@ public sealed class ConnectionRegistry(BusinessClock clock)
         return connection;
     }
 
-    /// <summary>A browser tab navigated: "who is online" shows where each person is.</summary>
+    /// <summary>A tab navigated, or an app moved to another screen: "who is online" shows where each person is.</summary>
     public void SetPage(string id, string page)
     {
-        if (_connections.TryGetValue(id, out var current) && current.Page != page
-            && _connections.TryUpdate(id, current with { Page = page }, current))
+        if (Update(id, c => c.Page == page ? c with { LastSeen = clock.UtcNow } : c with { Page = page, LastSeen = clock.UtcNow }, out var changed) && changed)
+        {
+            Notify();
+        }
+    }
+
+    /// <summary>The connection said something (a command, a heartbeat): its last seen moves, quietly (no watcher is called).</summary>
+    public void Touch(string id) => Update(id, c => c with { LastSeen = clock.UtcNow }, out _);
+
+    /// <summary>The connection joined a room after connecting (an order's room, a <c>join-room</c>).</summary>
+    public void Joined(string id, string room)
+    {
+        if (Update(id, c => c.Rooms.Contains(room, StringComparer.Ordinal) ? c : c with { Rooms = [.. c.Rooms, room] }, out var changed) && changed)
+        {
+            Notify();
+        }
+    }
+
+    public void Left(string id, string room)
+    {
+        if (Update(id, c => c.Rooms.Contains(room, StringComparer.Ordinal) ? c with { Rooms = [.. c.Rooms.Where(r => r != room)] } : c, out var changed) && changed)
         {
             Notify();
         }
@@ -56,11 +84,25 @@ public sealed class ConnectionRegistry(BusinessClock clock)
         }
     }
 
+    /// <summary>Closes one connection at an admin's request; false when no such connection is open (or it cannot be closed).</summary>
+    public bool Disconnect(string id)
+    {
+        if (!_connections.ContainsKey(id) || !_controls.TryGetValue(id, out var control))
+        {
+            return false;
+        }
+
+        (control.Close ?? (() => control.End("An admin closed this connection.")))();
+        return true;
+    }
+
     /// <summary>The open connections of one user that can be re-checked and ended.</summary>
     public IReadOnlyList<ConnectionControl> ControlsOf(string userId) =>
         [.. _connections.Values.Where(c => c.UserId == userId).Select(c => _controls.GetValueOrDefault(c.Id)).OfType<ConnectionControl>()];
 
-    /// <summary>Called (on the caller's thread) whenever someone connects, navigates or leaves, until disposed.</summary>
+    /// <summary>
+    /// Called (on the caller's thread) whenever someone connects, navigates, joins or leaves a room, or leaves, until disposed.
+    /// </summary>
     public IDisposable Watch(Action changed)
     {
         lock (_gate)
@@ -69,6 +111,23 @@ public sealed class ConnectionRegistry(BusinessClock clock)
         }
 
         return new Unwatch(this, changed);
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the connection; <paramref name="changed"/> says whether more than last seen moved.</summary>
+    private bool Update(string id, Func<RealtimeConnection, RealtimeConnection> change, out bool changed)
+    {
+        while (_connections.TryGetValue(id, out var current))
+        {
+            var next = change(current);
+            if (_connections.TryUpdate(id, next, current))
+            {
+                changed = next with { LastSeen = current.LastSeen } != current;
+                return true;
+            }
+        }
+
+        changed = false;
+        return false;
     }
 
     private void Notify()
@@ -91,4 +150,6 @@ public sealed class ConnectionRegistry(BusinessClock clock)
     }
 
     public IReadOnlyList<RealtimeConnection> Snapshot() => [.. _connections.Values];
+
+    public RealtimeConnection? Find(string id) => _connections.GetValueOrDefault(id);
 }

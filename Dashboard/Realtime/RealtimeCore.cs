@@ -22,6 +22,7 @@ public sealed class RealtimeCore : IRealtimeFeature
     public void Declare(RealtimeCatalogBuilder catalog)
     {
         catalog.Command(Ping, null, _ => Task.FromResult(new CommandReply(EventCatalog.Pong, EventCatalog.Pong, null)));
+        // Any command moves the connection's last seen (RealtimeCatalog.HandleAsync); a heartbeat does only that.
         catalog.Command(Heartbeat, null, call => Task.FromResult(new CommandReply(new { At = call.Get<BusinessClock>().UtcNow })));
         // Seed 001's apps send { userId, role }: ignored, the token already says who this is.
         catalog.Command(Register, null, payload => payload, (call, _) =>

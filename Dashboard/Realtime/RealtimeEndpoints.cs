@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Dashboard.Auth;
 using Dashboard.Domain.Common;
+using Dashboard.Infrastructure;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Realtime;
@@ -19,6 +20,10 @@ public static class RealtimeEndpoints
     {
         var api = app.MapGroup("/api/v1/realtime").WithTags("Realtime").RequireAuthorization();
         api.MapGet("/status", Status).Requires(Operation.ReadRealtimeStatus).WithSummary("Connections by transport, users online, rooms with member counts (Admin).");
+        api.MapGet("/connections", Connections).Requires(Operation.ReadRealtimeStatus)
+            .WithSummary("Every open connection: transport, namespace, user, rooms (joined later too), page, since, last seen (Admin).");
+        api.MapPost("/connections/{id}/disconnect", Disconnect).Requires(Operation.DisconnectRealtimeClients)
+            .WithSummary("Closes one connection: Socket.IO disconnects the socket, SignalR aborts, a browser tab is signed out (Admin).");
         api.MapGet("/metrics", Metrics).Requires(Operation.ReadRealtimeStatus).WithSummary("Real-time events in and out by name, errors by code, uptime (Admin).");
         return app;
     }
@@ -39,6 +44,20 @@ public static class RealtimeEndpoints
         .Select(g => new OnlineUser(g.Key, g.First().UserName, g.First().Role, g.Count(),
             [.. g.Select(c => c.Transport).Distinct().Order(StringComparer.Ordinal)], g.Min(c => c.ConnectedAt)))
         .OrderBy(u => u.Name, StringComparer.Ordinal).ToList();
+
+    public static Ok<IReadOnlyList<RealtimeConnection>> Connections(ConnectionRegistry registry, ClaimsPrincipal user)
+    {
+        Guard.Require(user.ToActor(Channel.Api), Operation.ReadRealtimeStatus);
+        return TypedResults.Ok<IReadOnlyList<RealtimeConnection>>([.. registry.Snapshot().OrderBy(c => c.ConnectedAt)]);
+    }
+
+    public static Results<NoContent, ProblemHttpResult> Disconnect(string id, ConnectionRegistry registry, ClaimsPrincipal user)
+    {
+        Guard.Require(user.ToActor(Channel.Api), Operation.DisconnectRealtimeClients);
+        return registry.Disconnect(id)
+            ? TypedResults.NoContent()
+            : TypedResults.Problem(ApiProblems.Create(ErrorCodes.NotFound, $"No open connection '{id}'."));
+    }
 
     public static Ok<object> Metrics(RealtimeMetrics metrics, ClaimsPrincipal user)
     {

@@ -22,6 +22,7 @@ public static class RealtimeExtensions
         builder.Services.AddSingleton<RealtimeCatalog>();
         builder.Services.AddRealtimeFeature<RealtimeCore>();
         builder.Services.AddSingleton<ConnectionRegistry>();
+        builder.Services.AddSingleton<LiveMessages>();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler, BrowserPresence>();
         builder.Services.AddSingleton<ConnectionRateLimits>();
         builder.Services.AddSingleton<RealtimeMetrics>();

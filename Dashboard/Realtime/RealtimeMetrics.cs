@@ -19,6 +19,8 @@ public sealed class RealtimeMetrics : IDisposable
     private readonly Counter<long> _replayed;
     private readonly ConcurrentDictionary<string, long> _recoveriesByOutcome = new();
     private long _replayedTotal;
+    private long _totalIn;
+    private long _totalOut;
     private readonly Stopwatch _uptime = Stopwatch.StartNew();
 
     public RealtimeMetrics()
@@ -33,12 +35,14 @@ public sealed class RealtimeMetrics : IDisposable
 
     public void Received(string name, string transport)
     {
+        Interlocked.Increment(ref _totalIn);
         _inByName.AddOrUpdate(name, 1, (_, n) => n + 1);
         _in.Add(1, new KeyValuePair<string, object?>("event", name), new KeyValuePair<string, object?>("transport", transport));
     }
 
     public void Published(string name, string transport)
     {
+        Interlocked.Increment(ref _totalOut);
         _outByName.AddOrUpdate($"{transport} {name}", 1, (_, n) => n + 1);
         _out.Add(1, new KeyValuePair<string, object?>("event", name), new KeyValuePair<string, object?>("transport", transport));
     }
@@ -74,6 +78,16 @@ public sealed class RealtimeMetrics : IDisposable
         Interlocked.Add(ref _replayedTotal, count);
         _replayed.Add(count);
     }
+
+    /// <summary>Every event received since start, on every transport (the real-time page's rate is the change per second).</summary>
+    public long TotalIn => Interlocked.Read(ref _totalIn);
+
+    /// <summary>Every event sent to rooms since start (once per event and transport, not per recipient).</summary>
+    public long TotalOut => Interlocked.Read(ref _totalOut);
+
+    public IReadOnlyDictionary<string, long> ErrorsByCode => new SortedDictionary<string, long>(_errorsByCode, StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, long> Recoveries => new SortedDictionary<string, long>(_recoveriesByOutcome, StringComparer.Ordinal);
 
     public long Recovered => _recoveriesByOutcome.GetValueOrDefault("recovered");
 

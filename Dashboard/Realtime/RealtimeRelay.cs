@@ -10,12 +10,14 @@ namespace Dashboard.Realtime;
 /// up from the durable log, so no event is skipped for its clients.
 /// </summary>
 public abstract partial class RealtimeRelay(
-    IEventAggregator events, EventLogReader log, LiveStats stats, BusinessClock clock, RealtimeMetrics metrics, ILogger logger)
+    IEventAggregator events, EventLogReader log, LiveStats stats, BusinessClock clock, RealtimeMetrics metrics, ILogger logger,
+    LiveMessages? live = null)
     : IHostedService
 {
     private readonly Lock _gate = new();
     private IDisposable? _events;
     private IDisposable? _stats;
+    private IDisposable? _live;
     private DateOnly _statsDay;
     private long _delivered;
 
@@ -30,13 +32,14 @@ public abstract partial class RealtimeRelay(
     /// <summary>Sends one logged event (payload already serialized) to every connection in any of its rooms.</summary>
     protected abstract Task DeliverAsync(LoggedEvent e);
 
-    /// <summary>Sends a message that is not in the log (the coalesced stats) to every connection in any of the rooms.</summary>
+    /// <summary>Sends a message that is not in the log (the coalesced stats, <see cref="LiveMessages"/>) to every connection in any of the rooms.</summary>
     protected abstract Task DeliverAsync(string name, object payload, IReadOnlyList<string> rooms);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
         Volatile.Write(ref _delivered, events.LastPublished);
         _events = events.SubscribeCommitted(RelayAsync, CatchUpAsync);
+        _live = live?.Subscribe(m => SendAsync(m.Event, m.Payload, m.Rooms));
         WatchToday();
         return Task.CompletedTask;
     }
@@ -44,6 +47,7 @@ public abstract partial class RealtimeRelay(
     public virtual Task StopAsync(CancellationToken cancellationToken)
     {
         _events?.Dispose();
+        _live?.Dispose();
         lock (_gate)
         {
             _stats?.Dispose();

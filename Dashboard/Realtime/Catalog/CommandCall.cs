@@ -6,9 +6,12 @@ namespace Dashboard.Realtime;
 public sealed record CommandReply(object? Result, string? ReplyEvent = null, object? ReplyPayload = null);
 
 /// <summary>One client → server message being handled: who sent it, its connection's rooms, and the services to do it with.</summary>
-public sealed class CommandCall(Actor actor, IRoomMembership rooms, IServiceProvider services, CancellationToken cancellation)
+public sealed class CommandCall(Actor actor, IRoomMembership rooms, IServiceProvider services, CancellationToken cancellation, string connectionId = "")
 {
     public Actor Actor { get; } = actor;
+
+    /// <summary>The sending connection's id in the <see cref="ConnectionRegistry"/> (empty when it is not registered).</summary>
+    public string ConnectionId { get; } = connectionId;
 
     public IRoomMembership Rooms { get; } = rooms;
 

@@ -18,6 +18,7 @@ public sealed class RealtimeCatalog
     private readonly Dictionary<Type, RealtimeEvent> _events = [];
     private readonly Dictionary<string, string[]> _wireNames = new(StringComparer.Ordinal);
     private readonly List<(string Prefix, Func<string, string> Room)> _roomAliases = [];
+    private readonly HashSet<string> _liveOnly = new(StringComparer.Ordinal);
 
     private readonly List<(string Prefix, Func<CommandCall, string, Task<bool>> MayJoin)> _roomGuards = [];
     private readonly IServiceProvider _services;
@@ -74,6 +75,12 @@ public sealed class RealtimeCatalog
                 : throw new InvalidOperationException($"Real-time catalog: {feature} aliases '{alias}' to the event '{name}', which no feature declares.");
         }
 
+        foreach (var (name, feature) in builder.LiveOnlyEvents)
+        {
+            Claim(events, name, feature, "live-only event");
+            _liveOnly.Add(name);
+        }
+
         foreach (var (prefix, room, feature) in builder.RoomAliases)
         {
             if (_roomAliases.Any(a => prefix.StartsWith(a.Prefix, StringComparison.Ordinal) || a.Prefix.StartsWith(prefix, StringComparison.Ordinal)))
@@ -126,8 +133,20 @@ public sealed class RealtimeCatalog
     /// Runs one client → server message: the operation is checked first (FORBIDDEN, before the payload is even read), then
     /// the payload is read as the command's message and handled.
     /// </summary>
-    public async Task<CommandReply> HandleAsync(Actor actor, string name, JsonElement? payload, IRoomMembership rooms, CancellationToken ct)
+    /// <remarks>
+    /// With the connection's registry id, the registry follows it: its last seen moves, and the rooms it joins and leaves
+    /// here are the rooms the status endpoint and the real-time page show.
+    /// </remarks>
+    public async Task<CommandReply> HandleAsync(Actor actor, string name, JsonElement? payload, IRoomMembership rooms, CancellationToken ct,
+        string connectionId = "")
     {
+        if (connectionId.Length > 0)
+        {
+            var registry = _services.GetRequiredService<ConnectionRegistry>();
+            registry.Touch(connectionId);
+            rooms = new RegisteredRooms(rooms, registry, connectionId);
+        }
+
         if (!_commands.TryGetValue(name, out var command))
         {
             throw new DomainException(ErrorCodes.ValidationFailed, $"Unknown event '{name}'.");
@@ -138,11 +157,14 @@ public sealed class RealtimeCatalog
             Guard.Require(actor, operation);
         }
 
-        return await command.Run(new CommandCall(actor, rooms, _services, ct), payload);
+        return await command.Run(new CommandCall(actor, rooms, _services, ct, connectionId), payload);
     }
 
     /// <summary>The one message a domain event becomes, or null for events no client receives (e.g. a day sheet generated).</summary>
     public Outbound? Map(IDomainEvent e) => _events.TryGetValue(e.GetType(), out var declared) ? declared.Map(e) : null;
+
+    /// <summary>Whether <paramref name="name"/> is a declared live-only (never logged) event.</summary>
+    public bool IsLiveOnly(string name) => _liveOnly.Contains(name);
 
     /// <summary>The names a logged event goes out under: its own, then its aliases.</summary>
     public IReadOnlyList<string> WireNames(string name) => _wireNames.TryGetValue(name, out var names) ? names : [name];

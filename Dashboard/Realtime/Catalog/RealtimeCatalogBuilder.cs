@@ -28,6 +28,8 @@ public sealed class RealtimeCatalogBuilder
 
     internal List<(string Alias, string Event, string Feature)> EventAliases { get; } = [];
 
+    internal List<(string Event, string Feature)> LiveOnlyEvents { get; } = [];
+
     internal List<(string Prefix, Func<string, string> Room, string Feature)> RoomAliases { get; } = [];
 
     internal List<(string Prefix, Func<CommandCall, string, Task<bool>> MayJoin, string Feature)> RoomGuards { get; } = [];
@@ -52,6 +54,12 @@ public sealed class RealtimeCatalogBuilder
         Events.Add(new RealtimeEvent(typeof(TEvent), name, e => new Outbound(name, payload((TEvent)e), [.. rooms((TEvent)e)]), Feature));
         return new EventDeclaration(this, name);
     }
+
+    /// <summary>
+    /// A server → client message that is not a domain event and is never logged (<see cref="LiveMessages"/>): only the
+    /// connections there now receive it, and a reconnecting client does not recover it (the next one replaces it anyway).
+    /// </summary>
+    public void LiveOnly(string name) => LiveOnlyEvents.Add((name, Feature));
 
     /// <summary>
     /// A room name another app family asks for (seed 004's <c>order-42</c>) that means one of ours (<c>order:42</c>):

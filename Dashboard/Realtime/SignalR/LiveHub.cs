@@ -55,7 +55,7 @@ public sealed class LiveHub(
     public async Task<object?> Dispatch(string name, JsonElement? payload)
     {
         var actor = (Actor)Context.Items[typeof(Actor)]!;
-        var reply = await catalog.HandleAsync(actor, name, payload, new HubRooms(Groups, Context), Context.ConnectionAborted);
+        var reply = await catalog.HandleAsync(actor, name, payload, new HubRooms(Groups, Context), Context.ConnectionAborted, Context.ConnectionId);
         if (reply.ReplyEvent is not null)
         {
             await Clients.Caller.SendAsync(reply.ReplyEvent, reply.ReplyPayload);

@@ -12,8 +12,8 @@ namespace Dashboard.Realtime.SignalR;
 /// </summary>
 public sealed class SignalRRelay(
     IEventAggregator events, EventLogReader log, LiveStats stats, BusinessClock clock, IHubContext<LiveHub> hub, RealtimeCatalog catalog, RealtimeMetrics metrics,
-    ILogger<SignalRRelay> logger)
-    : RealtimeRelay(events, log, stats, clock, metrics, logger)
+    ILogger<SignalRRelay> logger, LiveMessages live)
+    : RealtimeRelay(events, log, stats, clock, metrics, logger, live)
 {
     protected override string Transport => LiveHub.Transport;
 

@@ -68,7 +68,10 @@ public sealed partial class DashboardNamespace(
             socket.Join(room);
         }
 
-        registry.Add(socket.Id, Transport, actor, rooms, new ConnectionControl(principal, reason => End(socket, reason)));
+        // An admin's Disconnect (the real-time page) is the server-side disconnect the Socket.IO Admin UI does: the client
+        // sees "io server disconnect" and does not reconnect by itself.
+        registry.Add(socket.Id, Transport, actor, rooms, new ConnectionControl(principal, reason => End(socket, reason), socket.Disconnect),
+            ns: socket.Namespace.Name);
         socket.Emit(EventCatalog.Connected, new { actor.UserId, Role = actor.Role.ToLowerInvariant(), actor.CustomerId });
         _ = EndAtExpiryAsync(socket, principal);
         await ResumeAsync(socket, start);
@@ -143,7 +146,7 @@ public sealed partial class DashboardNamespace(
         try
         {
             var payload = message.Args.Count > 0 ? message.Args[0] : (JsonElement?)null;
-            var reply = await catalog.HandleAsync(((Connected)socket.State!).Actor, message.Name, payload, new Membership(socket, RoomsChanged(socket)), socket.Session.Closing);
+            var reply = await catalog.HandleAsync(((Connected)socket.State!).Actor, message.Name, payload, new Membership(socket, RoomsChanged(socket)), socket.Session.Closing, socket.Id);
             if (reply.ReplyEvent is not null)
             {
                 socket.Emit(reply.ReplyEvent, reply.ReplyPayload);

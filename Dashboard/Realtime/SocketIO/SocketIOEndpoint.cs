@@ -80,8 +80,9 @@ public sealed class SocketIOEndpoint
 /// </summary>
 public sealed class SocketIORelay(
     Dashboard.Domain.Events.IEventAggregator events, Dashboard.Domain.Events.EventLogReader log, Dashboard.Domain.Stats.LiveStats stats,
-    Dashboard.Domain.Common.BusinessClock clock, SocketIOEndpoint endpoint, RealtimeCatalog catalog, RealtimeMetrics metrics, ILogger<SocketIORelay> logger)
-    : RealtimeRelay(events, log, stats, clock, metrics, logger)
+    Dashboard.Domain.Common.BusinessClock clock, SocketIOEndpoint endpoint, RealtimeCatalog catalog, RealtimeMetrics metrics, ILogger<SocketIORelay> logger,
+    LiveMessages live)
+    : RealtimeRelay(events, log, stats, clock, metrics, logger, live)
 {
     protected override string Transport => DashboardNamespace.Transport;
 

@@ -1,0 +1,71 @@
+using Dashboard.Realtime;
+
+namespace Dashboard.Users;
+
+/// <summary>
+/// Sends staff everyone online (<c>live-users-update</c>) whenever someone arrives, moves or leaves, at most once per
+/// <see cref="Interval"/>: a reconnect storm of a thousand apps costs staff a few updates, not a thousand.
+/// </summary>
+public sealed partial class LiveUsersFeed(ConnectionRegistry registry, LiveMessages live, ILogger<LiveUsersFeed> logger) : IHostedService, IDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(250);
+
+    private readonly CancellationTokenSource _stopping = new();
+    private IDisposable? _watch;
+    private int _pending;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _watch = registry.Watch(Changed);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _watch?.Dispose();
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public void Dispose() => _stopping.Dispose();
+
+    /// <summary>Everyone online, in a stable order: by name, then oldest connection first.</summary>
+    public static IReadOnlyList<LiveUser> Current(ConnectionRegistry registry) => [.. registry.Snapshot()
+        .OrderBy(c => c.UserName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.ConnectedAt).Select(LiveUser.Of)];
+
+    private void Changed()
+    {
+        if (Interlocked.Exchange(ref _pending, 1) == 0)
+        {
+            _ = SendLaterAsync();
+        }
+    }
+
+    private async Task SendLaterAsync()
+    {
+        try
+        {
+            await Task.Delay(Interval, _stopping.Token);
+            // Before the snapshot: a change after it schedules the next update.
+            Volatile.Write(ref _pending, 0);
+            await live.SendAsync(new Outbound(LiveUsersRealtime.Update, Current(registry), LiveUsersRealtime.Audience));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception ex)
+        {
+            LogSendFailed(ex);
+        }
+    }
+
+    [LoggerMessage(LogLevel.Error, "Sending live-users-update failed")]
+    private partial void LogSendFailed(Exception ex);
+}
+
+public static class LiveUsersExtensions
+{
+    /// <summary>Seed 004's live users: <c>page:navigate</c> in the catalog, and the coalesced <c>live-users-update</c> to staff.</summary>
+    public static IServiceCollection AddLiveUsers(this IServiceCollection services) =>
+        services.AddRealtimeFeature<LiveUsersRealtime>().AddHostedService<LiveUsersFeed>();
+}
