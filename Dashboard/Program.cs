@@ -45,6 +45,7 @@ builder.Services
     .AddRealtimeFeature<NotificationRealtime>()
     .AddRealtimeFeature<ChatRealtime>()
     .AddLiveUsers();
+builder.Services.AddSingleton<ChatTyping>();
 builder.Services.Configure<Dashboard.Domain.Events.EventLogOptions>(AgentRealtime.Configure);
 builder.AddDashboardUi();
 

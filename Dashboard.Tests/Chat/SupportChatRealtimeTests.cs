@@ -57,13 +57,19 @@ public sealed class SupportChatRealtimeTests(DashboardApp app) : IClassFixture<D
         Assert.Equal(("customer", "Customer"), (receipt.GetProperty("side").GetString(), receipt.GetProperty("by").GetProperty("role").GetString()));
         Assert.Equal(toA.GetProperty("at").GetDateTime(), receipt.GetProperty("upTo").GetDateTime());
 
+        // Typing is live only, to the same people.
+        Assert.Null((await BothTransports.CallAsync(appA, "chat:typing", new { })).ErrorCode());
+        var typing = (await staff.WaitForEventAsync("chat:typing", t => t[0].GetProperty("customerId").GetGuid() == a))[0];
+        Assert.Equal("Customer", typing.GetProperty("from").GetProperty("role").GetString());
+        Assert.Equal("FORBIDDEN", (await BothTransports.CallAsync(appB, "chat:typing", new { customerId = a })).ErrorCode());
+
         // B: naming A's conversation is refused, and nothing of A's reached B or an agent.
         Assert.Equal("FORBIDDEN", (await BothTransports.CallAsync(appB, "chat:message", new { customerId = a, text = "Hi A" })).ErrorCode());
         Assert.Equal("FORBIDDEN", (await BothTransports.CallAsync(appB, "chat:read", new { customerId = a })).ErrorCode());
         Assert.Equal("FORBIDDEN", (await BothTransports.CallAsync(agent, "chat:message", new { customerId = a, text = "Agent here" })).ErrorCode());
         Assert.Equal("VALIDATION_FAILED", (await BothTransports.CallAsync(staff, "chat:message", new { text = "To whom?" })).ErrorCode());
         Assert.Equal("VALIDATION_FAILED", (await BothTransports.CallAsync(appA, "chat:message", new { text = "  " })).ErrorCode());
-        foreach (var name in new[] { "chat:message", "chat:read" })
+        foreach (var name in new[] { "chat:message", "chat:read", "chat:typing" })
         {
             await appB.AssertNoEventAsync(name, null, name == "chat:message" ? Quiet : TimeSpan.Zero);
             await agent.AssertNoEventAsync(name, null, TimeSpan.Zero);

@@ -21,6 +21,9 @@ public partial class SupportPage : LiveComponentBase
     private DateTime? _customerReadUpTo;
     private Guid? _shown;
     private string? _reply;
+    private int _replyBox;
+    private ElementReference _replyInput;
+    private bool _focusReply;
     private bool _busy;
     private bool _loaded;
     private string? _error;
@@ -33,6 +36,32 @@ public partial class SupportPage : LiveComponentBase
 
     [Inject]
     private CustomerService Customers { get; set; } = default!;
+
+    [Inject]
+    private ChatTyping TypingFeed { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    // Who else is writing in the open conversation, until when (the other side, and other staff).
+    private readonly Dictionary<string, (string Name, DateTime Until)> _typing = new(StringComparer.Ordinal);
+    private DateTime _saidTypingAt;
+    private ITimer? _typingTimer;
+
+    private string? TypingText
+    {
+        get
+        {
+            var now = Time.GetUtcNow().UtcDateTime;
+            var names = _typing.Values.Where(t => t.Until > now).Select(t => t.Name).ToList();
+            return names.Count switch
+            {
+                0 => null,
+                1 => $"{names[0]} is typing…",
+                _ => $"{string.Join(", ", names[..^1])} and {names[^1]} are typing…",
+            };
+        }
+    }
 
     [CascadingParameter]
     private Task<AuthenticationState> AuthState { get; set; } = default!;
@@ -55,7 +84,61 @@ public partial class SupportPage : LiveComponentBase
 
             _reloadList();
         });
+        if (IsLive)
+        {
+            TypingFeed.Typing += OnTyping;
+            // Typing notices expire by themselves: look again every second while one is shown.
+            _typingTimer = Time.CreateTimer(_ => _ = InvokeAsync(() =>
+            {
+                if (_typing.Count > 0)
+                {
+                    var now = Time.GetUtcNow().UtcDateTime;
+                    foreach (var gone in _typing.Where(t => t.Value.Until <= now).Select(t => t.Key).ToList())
+                    {
+                        _typing.Remove(gone);
+                    }
+
+                    StateHasChanged();
+                }
+            }), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        }
+
         await LoadListAsync();
+    }
+
+    private void OnTyping(ChatTypingMessage e)
+    {
+        if (e.CustomerId == CustomerId && e.From.UserId != _actor?.UserId)
+        {
+            _ = InvokeAsync(() =>
+            {
+                _typing[e.From.UserId] = (e.From.Name, e.At.AddMilliseconds(e.ExpiresInMs));
+                StateHasChanged();
+            });
+        }
+    }
+
+    /// <summary>While staff write a reply, the customer's app hears it (at most every few seconds).</summary>
+    private async Task ReplyInputAsync(ChangeEventArgs e)
+    {
+        _reply = e.Value?.ToString();
+        var now = Time.GetUtcNow().UtcDateTime;
+        if (CustomerId is { } id && !string.IsNullOrWhiteSpace(_reply) && now - _saidTypingAt > ChatTyping.ShowFor / 2)
+        {
+            _saidTypingAt = now;
+            await TypingFeed.SayAsync(_actor!, id);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            TypingFeed.Typing -= OnTyping;
+            _typingTimer?.Dispose();
+        }
+
+        base.Dispose(disposing);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -64,6 +147,8 @@ public partial class SupportPage : LiveComponentBase
         {
             _shown = CustomerId;
             (_reply, _error, _errors) = (null, null, new Dictionary<string, string[]>());
+            _replyBox++;
+            _typing.Clear();
             await LoadThreadAsync();
         }
     }
@@ -106,6 +191,7 @@ public partial class SupportPage : LiveComponentBase
         if (e.Message.CustomerId == CustomerId && _messages.All(m => m.Id != e.Message.Id))
         {
             _messages.Add(e.Message);
+            _typing.Remove(e.Message.From.UserId);
             // Open on this page: staff are reading it.
             if (e.Message.From.Role is not (Roles.Admin or Roles.Staff))
             {
@@ -114,6 +200,15 @@ public partial class SupportPage : LiveComponentBase
         }
 
         _reloadList();
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (_focusReply)
+        {
+            _focusReply = false;
+            await _replyInput.FocusAsync();
+        }
     }
 
     private async Task MarkReadAsync()
@@ -140,7 +235,8 @@ public partial class SupportPage : LiveComponentBase
                 _messages.Add(message);
             }
 
-            (_reply, _error, _errors) = (null, null, new Dictionary<string, string[]>());
+            (_reply, _error, _errors, _saidTypingAt) = (null, null, new Dictionary<string, string[]>(), default);
+            (_replyBox, _focusReply) = (_replyBox + 1, true);
         }
         catch (DomainException ex)
         {
