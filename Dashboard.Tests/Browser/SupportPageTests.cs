@@ -69,4 +69,23 @@ public sealed class SupportPageTests(DashboardApp app, BrowserFixture browser) :
         await AssertSameDocumentAsync(page);
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Staff_start_a_conversation_from_the_customer_s_page_and_the_customer_s_app_gets_it()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Support Starter");
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, Roles.Customer, customer);
+        await using var phone = (await BothTransports.ConnectAsync(app, "signalr", email, password));
+        var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        await OpenAsync(page, $"/customers/{customer}");
+        await page.GetByTestId("customer-message").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("support-thread-name")).ToHaveTextAsync("Support Starter");
+        await Assertions.Expect(page.GetByTestId("support-messages-empty")).ToBeVisibleAsync();
+        await page.GetByTestId("support-reply").FillAsync("Hello from the dairy: your new route starts Monday.");
+        await page.GetByTestId("support-send").ClickAsync();
+        await phone.WaitForEventAsync("chat:message", m => m[0].GetProperty("text").GetString()!.StartsWith("Hello from the dairy", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("support-conversation").Filter(new() { HasText = "Support Starter" })).ToContainTextAsync("You: Hello from the dairy");
+        await page.Context.CloseAsync();
+    }
 }
