@@ -7,6 +7,7 @@ using Dashboard.Components;
 using Dashboard.Customers;
 using Dashboard.Deliveries;
 using Dashboard.Infrastructure;
+using Dashboard.Collaboration;
 using Dashboard.Notifications;
 using Dashboard.SupportChat;
 using Dashboard.Offers;
@@ -46,6 +47,7 @@ builder.Services
     .AddRealtimeFeature<ChatRealtime>()
     .AddLiveUsers();
 builder.Services.AddSingleton<ChatTyping>();
+builder.Services.AddEditingIndicators(builder.Configuration);
 builder.Services.Configure<Dashboard.Domain.Events.EventLogOptions>(AgentRealtime.Configure);
 builder.AddDashboardUi();
 

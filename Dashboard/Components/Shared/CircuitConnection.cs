@@ -13,6 +13,15 @@ public sealed class CircuitConnection : CircuitHandler
     private readonly List<Action> _listeners = [];
     private bool _wasDown;
 
+    /// <summary>This tab's circuit: its id in the connection registry ("who is online"), once it has opened.</summary>
+    public string? CircuitId { get; private set; }
+
+    public override Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
+    {
+        CircuitId = circuit.Id;
+        return Task.CompletedTask;
+    }
+
     public IDisposable OnReconnected(Action listener)
     {
         lock (_gate)
