@@ -98,4 +98,40 @@ public sealed class EditingIndicatorTests(DashboardApp app, BrowserFixture brows
         await Assertions.Expect(IndicatorIn(watcher, customer)).ToHaveCountAsync(0, new() { Timeout = 12_000 });
         await watcher.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task A_day_sheet_row_being_changed_and_a_payment_being_drafted_show_who_is_at_it()
+    {
+        using var admin = await app.AdminClientAsync();
+        var route = DeliverySteps.NewRoute("Edit");
+        var (customer, entry) = await DeliverySteps.CustomerOnSheetAsync(admin, $"Sheet Shanti {route}", app.Today, route);
+        var (priya, priyaPassword) = await StaffAsync(admin, "Priya");
+        var editor = await browser.SignedInPageAsync(app.BaseAddress, priya, priyaPassword);
+        var watcher = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        await DeliverySteps.OpenDayAsync(watcher, app.Today);
+        await DeliverySteps.OpenDayAsync(editor, app.Today);
+
+        await DeliverySteps.Row(editor, customer).GetByTestId("delivery-quantity").FocusAsync();
+        var indicator = watcher.Locator($"[data-testid=editing-indicator][data-entity='delivery:{entry}']");
+        await Assertions.Expect(indicator).ToHaveTextAsync("Priya is editing…", new() { Timeout = Live });
+        await editor.GetByTestId("deliveries-date").FocusAsync(); // the focus leaves the row
+        await Assertions.Expect(indicator).ToHaveCountAsync(0, new() { Timeout = Live });
+
+        // Two people taking the same customer's cash: the second sees the first at it.
+        await OpenAsync(editor, "/payments");
+        await OpenAsync(watcher, "/payments");
+        foreach (var page in new[] { editor, watcher })
+        {
+            await page.GetByTestId("payment-form-customer-search").PressSequentiallyAsync($"Sheet Shanti {route}");
+            await page.GetByTestId("payment-form-customer-option").First.ClickAsync();
+            await Assertions.Expect(page.GetByTestId("payment-form-customer-selected")).ToHaveTextAsync($"Sheet Shanti {route}");
+        }
+
+        var drafting = watcher.Locator($"[data-testid=editing-indicator][data-entity='payment:{customer}']");
+        await Assertions.Expect(drafting).ToHaveTextAsync("Priya is editing…", new() { Timeout = Live });
+        await editor.GetByTestId("payment-form-customer-change").ClickAsync();
+        await Assertions.Expect(drafting).ToHaveCountAsync(0, new() { Timeout = Live });
+        await editor.Context.CloseAsync();
+        await watcher.Context.CloseAsync();
+    }
 }

@@ -48,6 +48,9 @@ public partial class RecordPaymentForm : LiveComponentBase
     private ToastService Toasts { get; set; } = default!;
 
     [Inject]
+    private Dashboard.Collaboration.EditingSession Editing { get; set; } = default!;
+
+    [Inject]
     private Formats F { get; set; } = default!;
 
     [CascadingParameter]
@@ -147,12 +150,25 @@ public partial class RecordPaymentForm : LiveComponentBase
         _amount = balance.Balance > 0 ? balance.Balance : null;
         _errors = _errors.Where(e => e.Key != "customerId").ToDictionary();
         _focusAmount = true;
+        // Another tab drafting a payment for the same customer sees it (two people taking the same cash).
+        await Editing.EditAsync(this, $"payment:{match.Customer.Id}");
     }
 
     private void ChangeCustomer()
     {
         (_customer, _matches, _active) = (null, [], -1);
         _focusSearch = true;
+        _ = Editing.StopAsync(this);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _ = Editing.StopAsync(this);
+        }
+
+        base.Dispose(disposing);
     }
 
     private async Task SubmitAsync()
@@ -167,6 +183,7 @@ public partial class RecordPaymentForm : LiveComponentBase
             // Ready for the next payment; the method and date stay, as a batch is often one day's cash.
             (_customer, _amount, _note) = (null, null, null);
             _focusSearch = true;
+            await Editing.StopAsync(this);
             await Recorded.InvokeAsync(payment);
         }
         catch (DomainException ex)
