@@ -8,8 +8,9 @@ namespace Dashboard.Realtime;
 /// <param name="Rooms">Every room the connection is in now: those joined at connect and those joined since.</param>
 /// <param name="Namespace">The Socket.IO namespace (<c>/</c>, <c>/admin</c>); null for SignalR and browser tabs.</param>
 /// <param name="LastSeen">When the connection last said anything (connected, a command, a heartbeat, a navigation).</param>
+// No defaults on the value-type parameters: the OpenAPI schema writes a parameter's default, and null is no DateTime.
 public sealed record RealtimeConnection(string Id, string Transport, string UserId, string UserName, string Role, DateTime ConnectedAt,
-    IReadOnlyList<string> Rooms, string? Page = null, string? Namespace = null, DateTime LastSeen = default)
+    IReadOnlyList<string> Rooms, string? Page, string? Namespace, DateTime LastSeen)
 {
     /// <summary>A signed-in browser tab, not an app.</summary>
     public bool IsBrowser => Transport == BrowserPresence.Transport;

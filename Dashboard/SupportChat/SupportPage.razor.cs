@@ -53,13 +53,7 @@ public partial class SupportPage : LiveComponentBase
         get
         {
             var now = Time.GetUtcNow().UtcDateTime;
-            var names = _typing.Values.Where(t => t.Until > now).Select(t => t.Name).ToList();
-            return names.Count switch
-            {
-                0 => null,
-                1 => $"{names[0]} is typing…",
-                _ => $"{string.Join(", ", names[..^1])} and {names[^1]} are typing…",
-            };
+            return Doing.Sentence([.. _typing.Values.Where(t => t.Until > now).Select(t => t.Name)], "typing");
         }
     }
 
