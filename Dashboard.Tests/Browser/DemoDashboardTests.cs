@@ -43,6 +43,7 @@ public sealed class DemoDashboardTests(DemoApp app, BrowserFixture browser) : IC
         await page.GetByTestId("sort-balance").ClickAsync();
         await Assertions.Expect(page.GetByTestId("sort-balance")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("desc"));
         await SaveAsync(page, "customers.png");
+        await AssertTablesFitAsync(page, "customers beside the sidebar");
         await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "customers");
         await SaveAsync(page, "customers-phone.png");
 
