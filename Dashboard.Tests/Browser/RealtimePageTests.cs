@@ -97,6 +97,28 @@ public sealed class RealtimePageTests(DashboardApp app, BrowserFixture browser) 
     }
 
     [Fact]
+    public async Task Sign_out_tab_sends_another_browser_tab_to_the_sign_in_page()
+    {
+        using var admin = await app.AdminClientAsync();
+        var (email, password) = await ApiScenario.CreateUserAsync(admin, "Staff");
+        var other = await browser.SignedInPageAsync(app.BaseAddress, email, password);
+        var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        await page.GotoAsync("/realtime");
+        await BrowserFixture.WaitLiveAsync(page);
+
+        // The staff member's tab (the admin's own is the other browser row).
+        var row = page.Locator("[data-testid='rt-connection'][data-transport='browser']").Filter(new() { HasText = "Staff" });
+        await Assertions.Expect(row).ToHaveCountAsync(1, new() { Timeout = 5_000 });
+        await Assertions.Expect(row.GetByTestId("rt-disconnect")).ToHaveTextAsync("Sign out tab");
+        await row.GetByTestId("rt-disconnect").ClickAsync();
+
+        await other.WaitForURLAsync("**/account/login**", new() { Timeout = 10_000 });
+        await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 10_000 });
+        await other.Context.CloseAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Staff_have_no_real_time_page()
     {
         using var admin = await app.AdminClientAsync();
