@@ -28,10 +28,14 @@ public sealed class HubRecoveryTests(DashboardApp app) : IClassFixture<Dashboard
         var missed = await HubRecovery.RecordPaymentsAsync(admin, customer, 50);
 
         var (after, _) = await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);
+        var metricsBefore = await ApiAssert.Json(await admin.GetAsync("/api/v1/realtime/metrics"));
         await using (after)
         {
-            var (events, upTo, _) = await HubRecovery.SinceAsync(after, last);
+            var (events, upTo, pages) = await HubRecovery.SinceAsync(after, last);
             Assert.Equal(missed, events.PaymentIds());
+            // The real-time page counts a SignalR app's catch-up next to Socket.IO's session recoveries.
+            var metricsAfter = await ApiAssert.Json(await admin.GetAsync("/api/v1/realtime/metrics"));
+            Assert.Equal(SinceCount(metricsBefore) + pages, SinceCount(metricsAfter));
             Assert.All(events, e => Assert.True(e.Position > last));
             Assert.Equal(events.Count, events.Select(e => e.Position).Distinct().Count());
             Assert.Equal(50, events.Count(e => e.Name == "balance:updated" && e.Payload.GetProperty("customerId").GetGuid() == customer));
@@ -160,4 +164,7 @@ public sealed class HubRecoveryTests(DashboardApp app) : IClassFixture<Dashboard
 
         throw new TimeoutException("The aggregator did not catch up with the log.");
     }
+
+    private static long SinceCount(System.Text.Json.JsonElement metrics) =>
+        metrics.GetProperty("recoveries").TryGetProperty("events:since", out var n) ? n.GetInt64() : 0;
 }

@@ -18,7 +18,7 @@ public sealed record EventsSince(IReadOnlyList<RecoveredEvent> Events, long Posi
 /// Recovery after a gap longer than a transport's own resume: what a connection's rooms would have received after a
 /// position, read from the durable log (so it survives restarts and works on any instance).
 /// </summary>
-public sealed class EventRecovery(EventLogReader log, IEventAggregator events, RealtimeCatalog catalog)
+public sealed class EventRecovery(EventLogReader log, IEventAggregator events, RealtimeCatalog catalog, RealtimeMetrics metrics)
 {
     /// <summary>The client → server call (SignalR: a hub method returning the page).</summary>
     public const string Method = "events:since";
@@ -44,6 +44,7 @@ public sealed class EventRecovery(EventLogReader log, IEventAggregator events, R
         // Checked after the read: pruning only moves the oldest entry forward, so a log that covers `after` now did during the read.
         if (!await log.CoversAsync(after, ct))
         {
+            metrics.Recovery("events:since gap-too-old");
             throw new DomainException(ErrorCodes.GapTooOld,
                 $"Position {after} is no longer (or not yet) in the event log; reload the state and continue from the connected position.");
         }
@@ -52,6 +53,9 @@ public sealed class EventRecovery(EventLogReader log, IEventAggregator events, R
         var found = page.Events.SelectMany(e => catalog.WireNames(e.Name)
             .Select(name => new RecoveredEvent(name, JsonSerializer.Deserialize<JsonElement>(e.Payload), e.Position))).ToList();
         var last = found.Count > 0 ? found[^1].Position : after;
+        // A SignalR app's catch-up, page by page, next to Socket.IO's session recoveries on the real-time page.
+        metrics.Recovery("events:since");
+        metrics.Replayed(found.Count);
         return page.Complete ? new EventsSince(found, Math.Max(last, published), More: false) : new EventsSince(found, last, More: true);
     }
 

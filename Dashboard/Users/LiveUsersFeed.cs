@@ -22,12 +22,19 @@ public sealed partial class LiveUsersFeed(ConnectionRegistry registry, LiveMessa
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        _watch?.Dispose();
-        _stopping.Cancel();
+        Stop();
         return Task.CompletedTask;
     }
 
-    public void Dispose() => _stopping.Dispose();
+    // The host may dispose the feed before it stops it (a test host's shutdown does): both only stop, once or twice.
+    // The token source is not disposed: it has no timer, and a late StopAsync must still be able to cancel it.
+    public void Dispose() => Stop();
+
+    private void Stop()
+    {
+        _watch?.Dispose();
+        _stopping.Cancel();
+    }
 
     /// <summary>Everyone online, in a stable order: by name, then oldest connection first.</summary>
     public static IReadOnlyList<LiveUser> Current(ConnectionRegistry registry) => [.. registry.Snapshot()
