@@ -69,7 +69,8 @@ public sealed partial class DeliveryService
             var before = pending.ToDictionary(e => e.Id, e => e.ToModel(e.Customer!.Name));
             foreach (var entity in pending)
             {
-                entity.Status = DeliveryStatus.Delivered;
+                // A 0 L entry on the route was not delivered: the household took none.
+                entity.Status = entity.Quantity == 0 ? DeliveryStatus.Skipped : DeliveryStatus.Delivered;
                 entity.Amount = Money.Round(entity.Quantity * entity.PricePerLiter);
                 entity.UpdatedBy = scope.Actor.Name;
                 entity.UpdatedAt = scope.Now;
@@ -89,8 +90,10 @@ public sealed partial class DeliveryService
             {
                 var name = route is "" ? "no route" : route;
                 var liters = entries.Sum(e => e.Quantity);
+                var skipped = entries.Count(e => e.Status == DeliveryStatus.Skipped);
                 scope.Log("deliveries.route-delivered", "daysheet", $"{day:yyyy-MM-dd}/{route}",
-                    $"Marked {entries.Count} deliveries on {name} delivered for {day:yyyy-MM-dd} ({liters:0.###} L)", null,
+                    $"Marked {entries.Count - skipped} deliveries on {name} delivered for {day:yyyy-MM-dd} ({liters:0.###} L)"
+                    + (skipped > 0 ? $"; {skipped} at 0 L skipped" : ""), null,
                     after: new { date = day, route, count = entries.Count, entries = entries.Select(e => e.Id) });
             }
 

@@ -24,7 +24,9 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         var quantity = v.Required("quantity", command.Quantity);
         v.Range("quantity", quantity, 0, CustomerService.MaxQuantity);
         v.Range("pricePerLiter", command.PricePerLiter, 0, CustomerService.MaxPrice, minExclusive: true);
-        var status = command.Status is null ? DeliveryStatus.Delivered : ParseStatus(v, command.Status);
+        // No milk is not a delivery: 0 L with no status is skipped, and 0 L "delivered" is refused.
+        var status = command.Status is null ? (quantity == 0 ? DeliveryStatus.Skipped : DeliveryStatus.Delivered) : ParseStatus(v, command.Status);
+        RefuseEmptyDelivery(v, quantity, status);
         if (date is { } d && d > clock.Today && status == DeliveryStatus.Delivered)
         {
             v.Add("date", "A delivery cannot be recorded as delivered on a future date.");
@@ -106,7 +108,11 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
             var before = entity.ToModel(entity.Customer.Name);
             entity.Quantity = command.Quantity ?? entity.Quantity;
             entity.PricePerLiter = command.PricePerLiter ?? entity.PricePerLiter;
-            entity.Status = status ?? entity.Status;
+            // A pending entry set to 0 L is skipped (the household takes none that day), not left pending.
+            entity.Status = status ?? (command.Quantity == 0 && entity.Status == DeliveryStatus.Pending ? DeliveryStatus.Skipped : entity.Status);
+            var empty = new Validation();
+            RefuseEmptyDelivery(empty, entity.Quantity, entity.Status);
+            empty.ThrowIfInvalid();
             return await SaveAsync(scope, entity, entity.Customer, before, ct);
         }, ct);
     }
@@ -218,6 +224,14 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         if (pricePerLiter is not null)
         {
             Guard.Require(actor, Operation.PriceDeliveries);
+        }
+    }
+
+    private static void RefuseEmptyDelivery(Validation v, decimal? quantity, DeliveryStatus? status)
+    {
+        if (quantity == 0 && status == DeliveryStatus.Delivered)
+        {
+            v.Add("quantity", "Nothing is delivered at 0 L: mark it skipped, or enter the liters.");
         }
     }
 

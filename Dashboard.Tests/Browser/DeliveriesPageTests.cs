@@ -54,6 +54,22 @@ public sealed class DeliveriesPageTests(DashboardApp app, BrowserFixture browser
     }
 
     [Fact]
+    public async Task Zero_liters_typed_on_a_pending_row_marks_it_skipped_not_pending()
+    {
+        using var admin = await app.AdminClientAsync();
+        var date = app.Today;
+        var (customer, _) = await CustomerOnSheetAsync(admin, "Zero Zarina", date, NewRoute("Zero"), quantity: 1m);
+        var page = await SignInAsync();
+        await OpenDayAsync(page, date);
+        var row = Row(page, customer);
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "pending");
+
+        await TypeQuantityAsync(row, "0");
+        await Assertions.Expect(row).ToHaveAttributeAsync("data-status", "skipped");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_bad_quantity_shows_the_domains_message_on_the_row_and_writes_nothing()
     {
         using var admin = await app.AdminClientAsync();
