@@ -62,6 +62,13 @@ public sealed class SupportPageTests(DashboardApp app, BrowserFixture browser) :
         await Assertions.Expect(page.GetByTestId("support-message").Last).ToContainTextAsync("Thanks!", new() { Timeout = Live });
         await Assertions.Expect(page.GetByTestId("support-seen")).ToHaveCountAsync(0);
 
+        // Sent with the button instead of Enter: the box empties and the caret is back in it.
+        await page.GetByTestId("support-reply").FillAsync("You're welcome.");
+        await page.GetByTestId("support-send").ClickAsync();
+        await phone.WaitForEventAsync("chat:message", m => m[0].GetProperty("text").GetString() == "You're welcome.");
+        await Assertions.Expect(page.GetByTestId("support-reply")).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByTestId("support-reply")).ToBeFocusedAsync();
+
         // An empty reply says so beside the box, and nothing is sent.
         await page.GetByTestId("support-reply").FillAsync("   ");
         await page.GetByTestId("support-send").ClickAsync();

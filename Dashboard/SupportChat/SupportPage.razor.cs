@@ -5,6 +5,7 @@ using Dashboard.Domain.Customers;
 using Dashboard.Domain.SupportChat;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.JSInterop;
 
 namespace Dashboard.SupportChat;
 
@@ -23,7 +24,6 @@ public partial class SupportPage : LiveComponentBase
     private string? _reply;
     private int _replyBox;
     private ElementReference _replyInput;
-    private bool _focusReply;
     private bool _busy;
     private bool _loaded;
     private string? _error;
@@ -42,6 +42,9 @@ public partial class SupportPage : LiveComponentBase
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
 
     // Who else is writing in the open conversation, until when (the other side, and other staff).
     private readonly Dictionary<string, (string Name, DateTime Until)> _typing = new(StringComparer.Ordinal);
@@ -196,12 +199,17 @@ public partial class SupportPage : LiveComponentBase
         _reloadList();
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    /// <summary>Empties the reply box in place and leaves the caret in it (clicking Send had moved it away).</summary>
+    private async Task EmptyReplyBoxAsync()
     {
-        if (_focusReply)
+        try
         {
-            _focusReply = false;
-            await _replyInput.FocusAsync();
+            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "/js/support.js");
+            await module.InvokeVoidAsync("sent", _replyInput);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The page is gone; so is its box.
         }
     }
 
@@ -230,7 +238,7 @@ public partial class SupportPage : LiveComponentBase
             }
 
             (_reply, _error, _errors, _saidTypingAt) = (null, null, new Dictionary<string, string[]>(), default);
-            (_replyBox, _focusReply) = (_replyBox + 1, true);
+            await EmptyReplyBoxAsync();
         }
         catch (DomainException ex)
         {
