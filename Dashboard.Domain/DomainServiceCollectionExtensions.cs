@@ -14,6 +14,7 @@ using Dashboard.Domain.Persistence;
 using Dashboard.Domain.Products;
 using Dashboard.Domain.Stats;
 using Dashboard.Domain.Stock;
+using Dashboard.Domain.Subscriptions;
 using Dashboard.Domain.SupportChat;
 using Dashboard.Domain.Users;
 using Microsoft.EntityFrameworkCore;
@@ -60,6 +61,9 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<NotificationRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<NotificationRetention>());
         services.AddSingleton<ChatService>();
+        services.AddSingleton<SubscriptionService>();
+        services.AddSingleton<SubscriptionRollover>();
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriptionRollover>());
         services.AddSingleton<StatsService>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<ActivityService>();

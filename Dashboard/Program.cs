@@ -9,6 +9,7 @@ using Dashboard.Deliveries;
 using Dashboard.Infrastructure;
 using Dashboard.Collaboration;
 using Dashboard.Notifications;
+using Dashboard.Subscriptions;
 using Dashboard.SupportChat;
 using Dashboard.Offers;
 using Dashboard.Orders;
@@ -45,6 +46,7 @@ builder.Services
     .AddRealtimeFeature<ActivityRealtime>()
     .AddRealtimeFeature<NotificationRealtime>()
     .AddRealtimeFeature<ChatRealtime>()
+    .AddRealtimeFeature<SubscriptionRealtime>()
     .AddLiveUsers();
 builder.Services.AddSingleton<ChatTyping>();
 builder.Services.AddEditingIndicators(builder.Configuration);
@@ -83,6 +85,7 @@ app.MapAnalyticsEndpoints();
 app.MapUserEndpoints();
 app.MapNotificationEndpoints();
 app.MapChatEndpoints();
+app.MapSubscriptionEndpoints();
 app.MapDashboardRealtime();
 // Its frame-ancestors-only policy would go out beside ours (SecurityHeaders), which already says frame-ancestors 'self'.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

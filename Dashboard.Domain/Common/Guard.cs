@@ -39,5 +39,29 @@ public static class Guard
         }
     }
 
+    /// <summary>
+    /// The customer a command is about: staff name it (required); a customer's is their own, and naming another is
+    /// refused (not silently redirected: an app that sends another id has a bug, or is trying).
+    /// </summary>
+    /// <param name="what">What belongs to the customer, for the refusal ("support conversation", "subscription").</param>
+    public static Guid CustomerOf(Actor actor, Operation operation, Guid? customerId, string what)
+    {
+        if (Require(actor, operation) == Access.Own)
+        {
+            var own = actor.CustomerId ?? throw DomainException.Forbidden("Your account is not linked to a customer.");
+            if (customerId is { } asked && asked != own)
+            {
+                throw DomainException.Forbidden($"You may only use your own {what}.");
+            }
+
+            return own;
+        }
+
+        var v = new Validation();
+        var id = v.Required("customerId", customerId);
+        v.ThrowIfInvalid();
+        return id!.Value;
+    }
+
     public static bool Allows(Actor actor, Operation operation) => Permissions.AccessOf(actor.Role, operation) != Access.None;
 }

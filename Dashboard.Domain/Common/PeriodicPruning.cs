@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace Dashboard.Domain.Common;
 
 /// <summary>
-/// Housekeeping in the background: prunes once at start, then every <see cref="Interval"/>; a round that fails is logged
+/// Housekeeping in the background (pruning, applying what is due): runs once at start, then every <see cref="Interval"/>; a round that fails is logged
 /// and tried again at the next one. The deletes themselves take their turn in the writer (<see cref="DomainWriter.MaintainAsync"/>).
 /// </summary>
 public abstract partial class PeriodicPruning(TimeProvider time, ILogger logger) : BackgroundService
@@ -36,6 +36,6 @@ public abstract partial class PeriodicPruning(TimeProvider time, ILogger logger)
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    [LoggerMessage(LogLevel.Warning, "Pruning {What} failed; it will be tried again")]
+    [LoggerMessage(LogLevel.Warning, "A background round over {What} failed; it will be tried again")]
     private static partial void LogPruneFailed(ILogger logger, Exception ex, string what);
 }

@@ -41,6 +41,9 @@ public enum Operation
     ReadSupport,
     WriteSupport,
     ReadLiveUsers,
+    ReadSubscriptions,
+    ManageSubscriptions,
+    PauseSubscriptions,
     DisconnectRealtimeClients,
 }
 
@@ -127,6 +130,9 @@ public static class Permissions
         new(Operation.MarkNotificationsRead, "mark their own notifications read, one or all", S, S, S, S),
         new(Operation.ReadSupport, "support conversations and their messages (a customer: their own)", A, A, N, O),
         new(Operation.WriteSupport, "write in a support conversation, mark it read, say you are typing (a customer: their own)", A, A, N, O),
+        new(Operation.ReadSubscriptions, "a customer's subscription: its days, quantity, price, changes and pauses (a customer: their own)", A, A, N, O),
+        new(Operation.ManageSubscriptions, "set a subscription's days and shift, change its quantity or price from a date", A, A, N, N),
+        new(Operation.PauseSubscriptions, "pause a subscription for some days and end a pause (a customer: their own)", A, A, N, O),
         new(Operation.ReadLiveUsers, "who is online and where, live (`live-users-update`)", A, A, N, N),
         new(Operation.DisconnectRealtimeClients, "close a real-time connection (the real-time page)", A, N, N, N),
     ];

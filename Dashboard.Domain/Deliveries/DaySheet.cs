@@ -1,4 +1,5 @@
 using Dashboard.Domain.Customers;
+using Dashboard.Domain.Subscriptions;
 
 namespace Dashboard.Domain.Deliveries;
 
@@ -6,10 +7,12 @@ namespace Dashboard.Domain.Deliveries;
 public sealed record DaySheetLine(DailyEntry Entry, string? Route);
 
 /// <summary>
-/// A day as the office works it: the entries (by route, then name) and the active customers not on the sheet yet.
-/// <see cref="Generatable"/> is how many of those <see cref="DeliveryService.GenerateAsync"/> would add (a default above 0).
+/// A day as the office works it: the entries (by route, then name), the active customers not on the sheet yet, and
+/// what each one's subscription makes of the day (<see cref="Plans"/>: a delivery, paused, an off day…).
+/// <see cref="Generatable"/> is how many of those <see cref="DeliveryService.GenerateAsync"/> would add.
 /// </summary>
-public sealed record DaySheet(DateOnly Date, IReadOnlyList<DaySheetLine> Lines, IReadOnlyList<Customer> NotOnSheet)
+public sealed record DaySheet(DateOnly Date, IReadOnlyList<DaySheetLine> Lines, IReadOnlyList<Customer> NotOnSheet,
+    IReadOnlyDictionary<Guid, PlannedDay> Plans)
 {
-    public int Generatable => NotOnSheet.Count(c => c.DefaultQuantity > 0);
+    public int Generatable => Plans.Values.Count(p => p.Kind == PlanKind.Delivery);
 }

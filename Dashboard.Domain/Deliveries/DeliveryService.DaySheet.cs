@@ -1,5 +1,6 @@
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
+using Dashboard.Domain.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Deliveries;
@@ -22,8 +23,9 @@ public sealed partial class DeliveryService
                 .Where(c => access != Access.Route || actor.Serves(c.Route)).ToList();
             var missing = active.Where(c => !onSheet.Contains(c.Id))
                 .OrderBy(c => c.Route is null).ThenBy(c => c.Route, StringComparer.OrdinalIgnoreCase)
-                .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase).Select(c => c.ToModel()).ToList();
-            return new DaySheet(date, lines, missing);
+                .ThenBy(c => c.Name, StringComparer.OrdinalIgnoreCase).ToList();
+            var plans = await SubscriptionService.PlansAsync(db, missing, date, date, ct);
+            return new DaySheet(date, lines, [.. missing.Select(c => c.ToModel())], missing.ToDictionary(c => c.Id, c => plans[c.Id].On(date)));
         }, ct);
     }
 

@@ -1,5 +1,6 @@
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
+using Dashboard.Domain.Subscriptions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Deliveries;
@@ -68,7 +69,8 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
                 CreatedAt = scope.Now,
             }).Entity;
             entity.Quantity = quantity!.Value;
-            entity.PricePerLiter = command.PricePerLiter ?? (created ? customer.PricePerLiter : entity.PricePerLiter);
+            entity.PricePerLiter = command.PricePerLiter
+                ?? (created ? (await SubscriptionService.PlanAsync(scope.Db, customer, date!.Value, ct)).On(date!.Value).PricePerLiter : entity.PricePerLiter);
             entity.Status = status!.Value;
             return new RecordDeliveryResult(await SaveAsync(scope, entity, customer, before, ct), created);
         }, ct);
@@ -143,7 +145,10 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         }, ct);
     }
 
-    /// <summary>Creates the day's pending entries from the active customers' defaults. Running it twice adds nothing.</summary>
+    /// <summary>
+    /// Creates the day's pending entries from the active customers' subscriptions (paused, off-day and 0 L customers
+    /// are left off). Running it twice adds nothing.
+    /// </summary>
     public Task<DaySheetResult> GenerateAsync(Actor actor, GenerateDaySheet command, CancellationToken ct = default)
     {
         Guard.Require(actor, Operation.PrepareDaySheet);
@@ -157,18 +162,19 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         {
             var day = date!.Value;
             var existing = (await scope.Db.DailyEntries.Where(e => e.Date == day).Select(e => e.CustomerId).ToListAsync(ct)).ToHashSet();
-            var customers = await scope.Db.Customers.Where(c => c.IsActive && c.DefaultQuantity > 0).ToListAsync(ct);
-            var toCreate = customers.Where(c => !existing.Contains(c.Id)).ToList();
-            foreach (var c in toCreate)
+            var customers = (await scope.Db.Customers.Where(c => c.IsActive).ToListAsync(ct)).Where(c => !existing.Contains(c.Id)).ToList();
+            var plans = await SubscriptionService.PlansAsync(scope.Db, customers, day, day, ct);
+            var toCreate = customers.Select(c => (Customer: c, Plan: plans[c.Id].On(day))).Where(c => c.Plan.Kind == PlanKind.Delivery).ToList();
+            foreach (var (c, plan) in toCreate)
             {
                 scope.Db.DailyEntries.Add(new DailyEntryEntity
                 {
                     Id = Guid.CreateVersion7(),
                     CustomerId = c.Id,
                     Date = day,
-                    Quantity = c.DefaultQuantity,
-                    PricePerLiter = c.PricePerLiter,
-                    Amount = Money.Round(c.DefaultQuantity * c.PricePerLiter),
+                    Quantity = plan.Quantity,
+                    PricePerLiter = plan.PricePerLiter,
+                    Amount = Money.Round(plan.Quantity * plan.PricePerLiter),
                     Status = DeliveryStatus.Pending,
                     UpdatedBy = scope.Actor.Name,
                     CreatedAt = scope.Now,

@@ -1,6 +1,7 @@
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Agents;
 using Dashboard.Domain.Customers;
+using Dashboard.Domain.Subscriptions;
 using Dashboard.Domain.SupportChat;
 using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Events;
@@ -59,6 +60,12 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<NotificationEntity> Notifications => Set<NotificationEntity>();
 
+    public DbSet<SubscriptionEntity> Subscriptions => Set<SubscriptionEntity>();
+
+    public DbSet<SubscriptionChangeEntity> SubscriptionChanges => Set<SubscriptionChangeEntity>();
+
+    public DbSet<SubscriptionPauseEntity> SubscriptionPauses => Set<SubscriptionPauseEntity>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -87,6 +94,36 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             c.HasKey(x => x.CustomerId);
             c.HasOne<CustomerEntity>().WithOne().HasForeignKey<ChatConversationEntity>(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
             c.HasIndex(x => x.LastMessageAt);
+        });
+
+        builder.Entity<SubscriptionEntity>(s =>
+        {
+            s.ToTable("Subscriptions");
+            s.HasKey(x => x.CustomerId);
+            s.Property(x => x.Pattern).HasConversion<string>().HasMaxLength(16);
+            s.Property(x => x.Shift).HasConversion<string>().HasMaxLength(16);
+            s.HasOne<CustomerEntity>().WithOne().HasForeignKey<SubscriptionEntity>(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<SubscriptionChangeEntity>(c =>
+        {
+            c.ToTable("SubscriptionChanges");
+            c.Property(x => x.Quantity).HasPrecision(8, 3);
+            c.Property(x => x.PricePerLiter).HasPrecision(10, 2);
+            c.Property(x => x.By).HasMaxLength(256);
+            c.HasOne<CustomerEntity>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+            c.HasIndex(x => new { x.CustomerId, x.From });
+            c.HasIndex(x => new { x.Applied, x.From });
+        });
+
+        builder.Entity<SubscriptionPauseEntity>(p =>
+        {
+            p.ToTable("SubscriptionPauses");
+            p.Property(x => x.Reason).HasMaxLength(SubscriptionService.MaxReasonLength);
+            p.Property(x => x.By).HasMaxLength(256);
+            p.HasOne<CustomerEntity>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
+            p.HasIndex(x => new { x.CustomerId, x.To });
+            p.HasIndex(x => new { x.From, x.To });
         });
 
         builder.Entity<CustomerEntity>(c =>

@@ -165,29 +165,9 @@ public sealed class ChatService(DomainWriter writer, TimeProvider time)
         }, ct);
     }
 
-    /// <summary>
-    /// The conversation the actor means: staff name it; a customer's is their own, and naming another is refused (not
-    /// silently redirected: an app that sends another id has a bug, or is trying).
-    /// </summary>
-    public static Guid ConversationOf(Actor actor, Operation operation, Guid? customerId)
-    {
-        var access = Guard.Require(actor, operation);
-        if (access == Access.Own)
-        {
-            var own = actor.CustomerId ?? throw DomainException.Forbidden("Your account is not linked to a customer.");
-            if (customerId is { } asked && asked != own)
-            {
-                throw DomainException.Forbidden("You may only use your own support conversation.");
-            }
-
-            return own;
-        }
-
-        var v = new Validation();
-        var id = v.Required("customerId", customerId);
-        v.ThrowIfInvalid();
-        return id!.Value;
-    }
+    /// <summary>The conversation the actor means: staff name it; a customer's is their own (<see cref="Guard.CustomerOf"/>).</summary>
+    public static Guid ConversationOf(Actor actor, Operation operation, Guid? customerId) =>
+        Guard.CustomerOf(actor, operation, customerId, "support conversation");
 
     // A sliding minute per user, in this instance (an app that floods one instance is refused there).
     private void Admit(string userId)

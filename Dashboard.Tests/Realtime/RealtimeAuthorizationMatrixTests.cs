@@ -84,7 +84,7 @@ public sealed class RealtimeAuthorizationMatrixTests(DashboardApp app) : IClassF
         string[] expected =
         [
             "activity:request", "activity:stop-typing", "activity:typing", "chat:message", "chat:read", "chat:typing", "customer:update", "delivery:location", "delivery:status", "delivery:update", "heartbeat", "join-room", "join:order", "leave-room", "leave:order",
-            "notification:read", "notification:read-all", "order:cancel", "order:place", "order:status", "page:navigate", "payment:add", "ping", "register", "stats:request",
+            "notification:read", "notification:read-all", "order:cancel", "order:place", "order:status", "page:navigate", "payment:add", "ping", "register", "stats:request", "subscription:get", "subscription:pause", "subscription:resume",
         ];
         Assert.Equal(expected, app.Services.GetRequiredService<RealtimeCatalog>().CommandNames.Order(StringComparer.Ordinal));
     }
