@@ -61,6 +61,7 @@ internal sealed partial class DemoBusiness
         business.AddStock();
         business.AddOffers();
         business.AddChats();
+        business.AddSubscriptions();
         business.BuildActivity();
         return business;
     }

@@ -46,6 +46,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<DashboardDbContext> context
         db.Offers.AddRange(business.Offers);
         db.ChatMessages.AddRange(business.ChatMessages);
         db.ChatConversations.AddRange(business.ChatConversations);
+        db.Subscriptions.AddRange(business.Subscriptions);
+        db.SubscriptionPauses.AddRange(business.SubscriptionPauses);
+        db.SubscriptionChanges.AddRange(business.SubscriptionChanges);
         if (await db.BusinessProfile.FirstOrDefaultAsync(ct) is { } profile)
         {
             (profile.Name, profile.Phone, profile.Address, profile.OpeningHours) = DemoCatalog.Business;
