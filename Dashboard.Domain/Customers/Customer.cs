@@ -1,6 +1,8 @@
 namespace Dashboard.Domain.Customers;
 
 /// <summary>A customer as every channel sees it (REST, hub, UI, events).</summary>
+/// <param name="Note">For the agent at the door ("ring twice, leave at the gate"): printed on the route sheet.</param>
+/// <param name="RouteOrder">The customer's place in their route's delivery order (null: after the ordered ones, by name).</param>
 public sealed record Customer(
     Guid Id,
     string Name,
@@ -12,7 +14,9 @@ public sealed record Customer(
     bool IsActive,
     DateTime CreatedAt,
     DateTime UpdatedAt,
-    int Version);
+    int Version,
+    string? Note = null,
+    int? RouteOrder = null);
 
 public sealed class CustomerEntity
 {
@@ -41,6 +45,10 @@ public sealed class CustomerEntity
 
     public int Version { get; set; }
 
+    public string? Note { get; set; }
+
+    public int? RouteOrder { get; set; }
+
     public Customer ToModel() =>
-        new(Id, Name, Phone, Address, Route, DefaultQuantity, PricePerLiter, IsActive, CreatedAt, UpdatedAt, Version);
+        new(Id, Name, Phone, Address, Route, DefaultQuantity, PricePerLiter, IsActive, CreatedAt, UpdatedAt, Version, Note, RouteOrder);
 }

@@ -8,9 +8,10 @@ public sealed record CreateCustomer(
     string? Route,
     decimal? DefaultQuantity,
     decimal? PricePerLiter,
-    bool? IsActive);
+    bool? IsActive,
+    string? Note = null);
 
-/// <summary>A partial update: only the fields that are present change.</summary>
+/// <summary>A partial update: only the fields that are present change (<c>note: ""</c> clears the note).</summary>
 public sealed record UpdateCustomer(
     string? Name,
     string? Phone,
@@ -19,7 +20,8 @@ public sealed record UpdateCustomer(
     decimal? DefaultQuantity,
     decimal? PricePerLiter,
     bool? IsActive,
-    int? Version);
+    int? Version,
+    string? Note = null);
 
 /// <param name="Sort">One of <see cref="CustomerSort.Keys"/>; null sorts by name.</param>
 public sealed record CustomerQuery(string? Search, string? Route, bool? Active, int Page = 1, int PageSize = 50,

@@ -9,11 +9,12 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones)
 {
     public const decimal MaxQuantity = 100m;
     public const decimal MaxPrice = 10_000m;
+    public const int MaxNoteLength = 200;
 
     public Task<Customer> CreateAsync(Actor actor, CreateCustomer command, CancellationToken ct = default)
     {
         Guard.Require(actor, Operation.ManageCustomers);
-        var (name, phone, address, route, quantity, price) = ValidateAll(command);
+        var (name, phone, address, route, quantity, price, note) = ValidateAll(command);
 
         return writer.WriteAsync(actor, async scope =>
         {
@@ -25,6 +26,7 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones)
                 PhoneDigits = phone?.Digits,
                 Address = NullIfEmpty(address),
                 Route = NullIfEmpty(route),
+                Note = NullIfEmpty(note),
                 DefaultQuantity = quantity,
                 PricePerLiter = price,
                 IsActive = command.IsActive ?? true,
@@ -50,7 +52,7 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones)
         Guard.Require(actor, Operation.ManageCustomers);
         ValidateAll(fields);
         return UpdateAsync(actor, id, new UpdateCustomer(fields.Name, fields.Phone ?? "", fields.Address ?? "", fields.Route ?? "",
-            fields.DefaultQuantity, fields.PricePerLiter, fields.IsActive, version), ct);
+            fields.DefaultQuantity, fields.PricePerLiter, fields.IsActive, version, fields.Note ?? ""), ct);
     }
 
     public Task<Customer> UpdateAsync(Actor actor, Guid id, UpdateCustomer command, CancellationToken ct = default)
@@ -61,11 +63,12 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones)
         var phone = ValidPhone(v, command.Phone);
         var address = v.Text("address", command.Address, 200, required: false);
         var route = v.Text("route", command.Route, 50, required: false);
+        var note = v.Text("note", command.Note, MaxNoteLength, required: false);
         v.Range("defaultQuantity", command.DefaultQuantity, 0, MaxQuantity);
         v.Range("pricePerLiter", command.PricePerLiter, 0, MaxPrice, minExclusive: true);
-        if (command is { Name: null, Phone: null, Address: null, Route: null, DefaultQuantity: null, PricePerLiter: null, IsActive: null })
+        if (command is { Name: null, Phone: null, Address: null, Route: null, DefaultQuantity: null, PricePerLiter: null, IsActive: null, Note: null })
         {
-            v.Add("body", "Nothing to change: give at least one of name, phone, address, route, defaultQuantity, pricePerLiter, isActive.");
+            v.Add("body", "Nothing to change: give at least one of name, phone, address, route, defaultQuantity, pricePerLiter, isActive, note.");
         }
 
         v.ThrowIfInvalid();
@@ -88,6 +91,7 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones)
 
             entity.Address = address is null ? entity.Address : NullIfEmpty(address);
             entity.Route = route is null ? entity.Route : NullIfEmpty(route);
+            entity.Note = note is null ? entity.Note : NullIfEmpty(note);
             entity.DefaultQuantity = command.DefaultQuantity ?? entity.DefaultQuantity;
             entity.PricePerLiter = command.PricePerLiter ?? entity.PricePerLiter;
             entity.IsActive = command.IsActive ?? entity.IsActive;
@@ -199,19 +203,20 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones)
         return new CustomerBalance(customerId, row.Name, billed, paid, billed - paid);
     }
 
-    private (string Name, PhoneNumber? Phone, string? Address, string? Route, decimal Quantity, decimal Price) ValidateAll(CreateCustomer command)
+    private (string Name, PhoneNumber? Phone, string? Address, string? Route, decimal Quantity, decimal Price, string? Note) ValidateAll(CreateCustomer command)
     {
         var v = new Validation();
         var name = v.Text("name", command.Name, 100, required: true);
         var phone = ValidPhone(v, command.Phone);
         var address = v.Text("address", command.Address, 200, required: false);
         var route = v.Text("route", command.Route, 50, required: false);
+        var note = v.Text("note", command.Note, MaxNoteLength, required: false);
         var quantity = v.Required("defaultQuantity", command.DefaultQuantity);
         var price = v.Required("pricePerLiter", command.PricePerLiter);
         v.Range("defaultQuantity", quantity, 0, MaxQuantity);
         v.Range("pricePerLiter", price, 0, MaxPrice, minExclusive: true);
         v.ThrowIfInvalid();
-        return (name!, phone?.Number, address, route, quantity!.Value, price!.Value);
+        return (name!, phone?.Number, address, route, quantity!.Value, price!.Value, note);
     }
 
     /// <summary>Null: not given (a partial update keeps it); a change with no number: cleared.</summary>

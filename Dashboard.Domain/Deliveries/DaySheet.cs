@@ -3,8 +3,10 @@ using Dashboard.Domain.Subscriptions;
 
 namespace Dashboard.Domain.Deliveries;
 
-/// <summary>One entry of a day sheet with the route its customer is on now (the route belongs to the customer, not the entry).</summary>
-public sealed record DaySheetLine(DailyEntry Entry, string? Route);
+/// <summary>
+/// One entry of a day sheet with the route and address its customer has now (they belong to the customer, not the entry).
+/// </summary>
+public sealed record DaySheetLine(DailyEntry Entry, string? Route, string? Address = null);
 
 /// <summary>
 /// A day as the office works it: the entries (by route, then name), the active customers not on the sheet yet, and

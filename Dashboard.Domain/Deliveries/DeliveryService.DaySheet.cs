@@ -14,10 +14,11 @@ public sealed partial class DeliveryService
         return writer.ReadAsync(async db =>
         {
             var rows = await Visible(db.DailyEntries.AsNoTracking(), actor, access).Where(e => e.Date == date)
-                .Select(e => new { Entry = e, e.Customer!.Name, e.Customer.Route }).ToListAsync(ct);
+                .Select(e => new { Entry = e, e.Customer!.Name, e.Customer.Route, e.Customer.Address, e.Customer.RouteOrder }).ToListAsync(ct);
+            // By route, and within a route in delivery order (the route sheet's), then by name.
             var lines = rows.OrderBy(r => r.Route is null).ThenBy(r => r.Route, StringComparer.OrdinalIgnoreCase)
-                .ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
-                .Select(r => new DaySheetLine(r.Entry.ToModel(r.Name), r.Route)).ToList();
+                .ThenBy(r => r.RouteOrder is null).ThenBy(r => r.RouteOrder).ThenBy(r => r.Name, StringComparer.OrdinalIgnoreCase)
+                .Select(r => new DaySheetLine(r.Entry.ToModel(r.Name), r.Route, r.Address)).ToList();
             var onSheet = rows.Select(r => r.Entry.CustomerId).ToHashSet();
             var active = (await db.Customers.AsNoTracking().Where(c => c.IsActive).ToListAsync(ct))
                 .Where(c => access != Access.Route || actor.Serves(c.Route)).ToList();

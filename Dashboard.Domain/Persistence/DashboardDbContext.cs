@@ -134,6 +134,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             c.Property(x => x.PhoneDigits).HasMaxLength(15);
             c.Property(x => x.Address).HasMaxLength(200);
             c.Property(x => x.Route).HasMaxLength(50);
+            c.Property(x => x.Note).HasMaxLength(CustomerService.MaxNoteLength);
             c.Property(x => x.DefaultQuantity).HasPrecision(8, 3);
             c.Property(x => x.PricePerLiter).HasPrecision(10, 2);
             c.Property(x => x.Version).IsConcurrencyToken();

@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using Dashboard.Auth;
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
+using Dashboard.Domain.Subscriptions;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Dashboard.Deliveries;
@@ -21,6 +23,13 @@ public static class DeliveryEndpoints
         api.MapPost("/generate", Generate).Requires(Operation.PrepareDaySheet).WithSummary("Prepare a day's sheet from the active customers' defaults (idempotent).");
         api.MapPost("/mark-delivered", MarkRouteDelivered).Requires(Operation.RecordDeliveries).WithSummary(
             "Mark every pending entry of one route on one day delivered, in one transaction (route \"\" = customers without a route).");
+        api.MapGet("/route-sheet", RouteSheet).Requires(Operation.ReadDeliveries).WithSummary(
+            "One route's round for a day (default today) and shift (morning|evening; both when absent), in delivery order: who is on the day sheet, "
+            + "who the subscriptions bring that it does not have yet, who is away; route \"\" = customers without a route. An agent: their routes only.")
+            .ProducesValidationProblem();
+        api.MapPut("/route-order", OrderRoute).Requires(Operation.ManageCustomers).WithSummary(
+            "Put a route in delivery order {route, customerIds: first to last}; the route sheet and the day sheet follow it.")
+            .ProducesValidationProblem();
         return app;
     }
 
@@ -51,4 +60,21 @@ public static class DeliveryEndpoints
     public static async Task<Ok<RouteDeliveredResult>> MarkRouteDelivered(MarkRouteDelivered body, DeliveryService deliveries, ClaimsPrincipal user,
         CancellationToken ct) =>
         TypedResults.Ok(await deliveries.MarkRouteDeliveredAsync(user.ToActor(Channel.Api), body, ct));
+
+    public static async Task<Ok<RouteSheet>> RouteSheet(DeliveryService deliveries, BusinessClock clock, ClaimsPrincipal user, CancellationToken ct,
+        string? route = null, DateOnly? date = null, string? shift = null)
+    {
+        Shift? wanted = shift?.Trim().ToLowerInvariant() switch
+        {
+            null or "" => null,
+            "morning" => Shift.Morning,
+            "evening" => Shift.Evening,
+            _ => throw new DomainException(ErrorCodes.ValidationFailed, "Shift must be morning or evening.",
+                new Dictionary<string, string[]> { ["shift"] = ["Shift must be morning or evening."] }),
+        };
+        return TypedResults.Ok(await deliveries.RouteSheetAsync(user.ToActor(Channel.Api), date ?? clock.Today, route, wanted, ct));
+    }
+
+    public static async Task<Ok<IReadOnlyList<Customer>>> OrderRoute(OrderRoute body, DeliveryService deliveries, ClaimsPrincipal user, CancellationToken ct) =>
+        TypedResults.Ok(await deliveries.OrderRouteAsync(user.ToActor(Channel.Api), body, ct));
 }

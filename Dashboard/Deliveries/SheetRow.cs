@@ -8,11 +8,13 @@ namespace Dashboard.Deliveries;
 /// apart from it, the quantity the input was given. While someone types in the input, a newer entry changes the row's
 /// figures but not the input, so their keys are never overwritten; their save then carries the version they were shown.
 /// </summary>
-public sealed class SheetRow(DailyEntry entry, string? route)
+public sealed class SheetRow(DailyEntry entry, string? route, string? address = null)
 {
     public DailyEntry Entry { get; private set; } = entry;
 
     public string? Route { get; set; } = route;
+
+    public string? Address { get; set; } = address;
 
     /// <summary>The quantity the input was rendered with, and the version it came from (sent with the save).</summary>
     public decimal Shown { get; private set; } = entry.Quantity;
