@@ -1,6 +1,7 @@
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Agents;
 using Dashboard.Domain.Analytics;
+using Dashboard.Domain.Bills;
 using Dashboard.Domain.Business;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
@@ -62,6 +63,8 @@ public static class DomainServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<NotificationRetention>());
         services.AddSingleton<ChatService>();
         services.AddSingleton<SubscriptionService>();
+        services.AddOptions<BillingOptions>();
+        services.AddSingleton<BillService>();
         services.AddSingleton<SubscriptionRollover>();
         services.AddHostedService(sp => sp.GetRequiredService<SubscriptionRollover>());
         services.AddSingleton<StatsService>();

@@ -2,6 +2,7 @@ using Dashboard.Activity;
 using Dashboard.Agents;
 using Dashboard.Analytics;
 using Dashboard.Auth;
+using Dashboard.Bills;
 using Dashboard.Business;
 using Dashboard.Components;
 using Dashboard.Customers;
@@ -49,6 +50,7 @@ builder.Services
     .AddRealtimeFeature<SubscriptionRealtime>()
     .AddLiveUsers();
 builder.Services.AddSingleton<ChatTyping>();
+builder.Services.Configure<Dashboard.Domain.Bills.BillingOptions>(builder.Configuration.GetSection(Dashboard.Domain.Bills.BillingOptions.Section));
 builder.Services.AddEditingIndicators(builder.Configuration);
 builder.Services.Configure<Dashboard.Domain.Events.EventLogOptions>(AgentRealtime.Configure);
 builder.AddDashboardUi();
@@ -86,6 +88,7 @@ app.MapUserEndpoints();
 app.MapNotificationEndpoints();
 app.MapChatEndpoints();
 app.MapSubscriptionEndpoints();
+app.MapBillEndpoints();
 app.MapDashboardRealtime();
 // Its frame-ancestors-only policy would go out beside ours (SecurityHeaders), which already says frame-ancestors 'self'.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);

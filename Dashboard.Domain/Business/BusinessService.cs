@@ -1,4 +1,5 @@
 using Dashboard.Domain.Common;
+using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Business;
@@ -99,6 +100,10 @@ public sealed class BusinessService(DomainWriter writer, BusinessClock clock)
                 $"{status.Name} is closed and not taking orders now{(status.StatusMessage is { } m ? $": {m}" : ".")}");
         }
     }
+
+    /// <summary>The profile as a write sees it (a bill prints the business as it is when issued).</summary>
+    public static async Task<BusinessProfile> ProfileOf(DashboardDbContext db, BusinessClock clock, CancellationToken ct) =>
+        ((await db.BusinessProfile.AsNoTracking().FirstOrDefaultAsync(b => b.Id == BusinessProfileEntity.SingletonId, ct)) ?? Initial()).ToModel(clock.Zone.Id);
 
     private string TimeZone => clock.Zone.Id;
 

@@ -44,6 +44,8 @@ public enum Operation
     ReadSubscriptions,
     ManageSubscriptions,
     PauseSubscriptions,
+    ReadBills,
+    IssueBills,
     DisconnectRealtimeClients,
 }
 
@@ -133,6 +135,8 @@ public static class Permissions
         new(Operation.ReadSubscriptions, "a customer's subscription: its days, quantity, price, changes and pauses (a customer: their own)", A, A, N, O),
         new(Operation.ManageSubscriptions, "set a subscription's days and shift, change its quantity or price from a date", A, A, N, N),
         new(Operation.PauseSubscriptions, "pause a subscription for some days and end a pause (a customer: their own)", A, A, N, O),
+        new(Operation.ReadBills, "a customer's monthly bills, as issued (a customer: their own)", A, A, N, O),
+        new(Operation.IssueBills, "issue monthly bills, one customer or all, and list a month's", A, A, N, N),
         new(Operation.ReadLiveUsers, "who is online and where, live (`live-users-update`)", A, A, N, N),
         new(Operation.DisconnectRealtimeClients, "close a real-time connection (the real-time page)", A, N, N, N),
     ];

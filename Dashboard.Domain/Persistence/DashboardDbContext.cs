@@ -1,5 +1,6 @@
 using Dashboard.Domain.Activity;
 using Dashboard.Domain.Agents;
+using Dashboard.Domain.Bills;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Subscriptions;
 using Dashboard.Domain.SupportChat;
@@ -62,6 +63,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<SubscriptionEntity> Subscriptions => Set<SubscriptionEntity>();
 
+    public DbSet<BillEntity> Bills => Set<BillEntity>();
+
     public DbSet<SubscriptionChangeEntity> SubscriptionChanges => Set<SubscriptionChangeEntity>();
 
     public DbSet<SubscriptionPauseEntity> SubscriptionPauses => Set<SubscriptionPauseEntity>();
@@ -94,6 +97,21 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             c.HasKey(x => x.CustomerId);
             c.HasOne<CustomerEntity>().WithOne().HasForeignKey<ChatConversationEntity>(x => x.CustomerId).OnDelete(DeleteBehavior.Cascade);
             c.HasIndex(x => x.LastMessageAt);
+        });
+
+        builder.Entity<BillEntity>(b =>
+        {
+            b.ToTable("Bills");
+            b.Property(x => x.OpeningBalance).HasPrecision(12, 2);
+            b.Property(x => x.Billed).HasPrecision(12, 2);
+            b.Property(x => x.Paid).HasPrecision(12, 2);
+            b.Property(x => x.ClosingBalance).HasPrecision(12, 2);
+            b.Property(x => x.Liters).HasPrecision(12, 3);
+            b.Property(x => x.IssuedBy).HasMaxLength(256);
+            b.HasOne<CustomerEntity>().WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(x => x.Number).IsUnique();
+            b.HasIndex(x => new { x.CustomerId, x.Year, x.Month }).IsUnique();
+            b.HasIndex(x => new { x.Year, x.Month });
         });
 
         builder.Entity<SubscriptionEntity>(s =>

@@ -8,7 +8,11 @@ namespace Dashboard.Tests.Browser;
 /// <summary>The app a newcomer starts with --Dashboard:SeedDemoData=true.</summary>
 public sealed class DemoApp : DashboardApp
 {
-    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?> { ["Dashboard:SeedDemoData"] = "true" };
+    protected override IReadOnlyDictionary<string, string?> ExtraSettings => new Dictionary<string, string?>
+    {
+        ["Dashboard:SeedDemoData"] = "true",
+        ["Dashboard:Billing:UpiId"] = "gokuldairy@okaxis", // as an owner sets it: bills carry a QR to pay
+    };
 }
 
 public sealed class DemoDashboardTests(DemoApp app, BrowserFixture browser) : IClassFixture<DemoApp>, IClassFixture<BrowserFixture>
