@@ -3,7 +3,6 @@ using System.Text.Json;
 using Dashboard.Domain.Business;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
-using Dashboard.Domain.Deliveries;
 using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -113,25 +112,17 @@ public sealed class BillService(DomainWriter writer, BusinessClock clock, IOptio
         }
 
         var customer = await scope.Db.Customers.AsNoTracking().FirstOrDefaultAsync(c => c.Id == customerId, ct) ?? throw DomainException.NotFound("Customer", customerId);
-        var from = new DateOnly(year, month, 1);
-        var to = from.AddMonths(1).AddDays(-1);
-        var ledger = await CustomerQueries.LedgerLinesAsync(scope.Db, customerId, ct);
-        var opening = ledger.LastOrDefault(l => l.Date < from)?.RunningBalance ?? 0m;
-        var lines = ledger.Where(l => l.Date >= from && l.Date <= to).ToList();
-        if (skipEmpty && lines.Count == 0 && opening == 0)
+        var month1 = await CustomerService.StatementOf(scope.Db, customerId, customer.Name, new DateOnly(year, month, 1), ct);
+        if (skipEmpty && month1.Lines.Count == 0 && month1.OpeningBalance == 0)
         {
             return (null, false);
         }
 
-        var liters = await scope.Db.DailyEntries.Where(e => e.CustomerId == customerId && e.Status == DeliveryStatus.Delivered && e.Date >= from && e.Date <= to)
-            .SumAsync(e => e.Quantity, ct);
-        var billed = lines.Sum(l => l.Debit);
-        var paid = lines.Sum(l => l.Credit);
         var profile = await BusinessService.ProfileOf(scope.Db, scope.Clock, ct);
         var number = (await scope.Db.Bills.MaxAsync(b => (int?)b.Number, ct) ?? 0) + 1; // each bill is saved before the next is numbered
-        var closing = opening + billed - paid;
+        var (opening, billed, paid, closing, liters) = (month1.OpeningBalance, month1.Billed, month1.Paid, month1.ClosingBalance, month1.LitersDelivered);
         var bill = new Bill(Guid.CreateVersion7(), number, customer.Id, customer.Name, customer.Phone, customer.Address, profile.Name, profile.Phone, profile.Address,
-            from, to, opening, lines, liters, billed, paid, closing, scope.Now, scope.Actor.Name, 0, false, UpiLink(profile.Name, closing, number));
+            month1.From, month1.To, opening, month1.Lines, liters, billed, paid, closing, scope.Now, scope.Actor.Name, 0, false, UpiLink(profile.Name, closing, number));
         scope.Db.Bills.Add(new BillEntity
         {
             Id = bill.Id,

@@ -173,19 +173,22 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones)
         v.ThrowIfInvalid();
         var from = new DateOnly(year, month, 1);
         var to = from.AddMonths(1).AddDays(-1);
-        return writer.ReadAsync(async db =>
-        {
-            var balance = await BalanceOf(db, id, ct);
-            var ledger = await CustomerQueries.LedgerLinesAsync(db, id, ct);
-            var opening = ledger.LastOrDefault(l => l.Date < from)?.RunningBalance ?? 0m;
-            var lines = ledger.Where(l => l.Date >= from && l.Date <= to).ToList();
-            var liters = await db.DailyEntries
-                .Where(e => e.CustomerId == id && e.Status == DeliveryStatus.Delivered && e.Date >= from && e.Date <= to)
-                .SumAsync(e => e.Quantity, ct);
-            var billed = lines.Sum(l => l.Debit);
-            var paid = lines.Sum(l => l.Credit);
-            return new CustomerStatement(id, balance.CustomerName, from, to, opening, lines, liters, billed, paid, opening + billed - paid);
-        }, ct);
+        return writer.ReadAsync(async db => await StatementOf(db, id, (await BalanceOf(db, id, ct)).CustomerName, from, ct), ct);
+    }
+
+    /// <summary>The month from <paramref name="from"/> of one customer's ledger, as a query or a write (a bill) sees it.</summary>
+    public static async Task<CustomerStatement> StatementOf(DashboardDbContext db, Guid id, string customerName, DateOnly from, CancellationToken ct)
+    {
+        var to = from.AddMonths(1).AddDays(-1);
+        var ledger = await CustomerQueries.LedgerLinesAsync(db, id, ct);
+        var opening = ledger.LastOrDefault(l => l.Date < from)?.RunningBalance ?? 0m;
+        var lines = ledger.Where(l => l.Date >= from && l.Date <= to).ToList();
+        var liters = await db.DailyEntries
+            .Where(e => e.CustomerId == id && e.Status == DeliveryStatus.Delivered && e.Date >= from && e.Date <= to)
+            .SumAsync(e => e.Quantity, ct);
+        var billed = lines.Sum(l => l.Debit);
+        var paid = lines.Sum(l => l.Credit);
+        return new CustomerStatement(id, customerName, from, to, opening, lines, liters, billed, paid, opening + billed - paid);
     }
 
     /// <summary>The balance as the transaction sees it; used by writers to publish balance:updated after a change.</summary>
