@@ -112,7 +112,7 @@ public sealed class RealtimePageTests(DashboardApp app, BrowserFixture browser) 
         await Assertions.Expect(row.GetByTestId("rt-disconnect")).ToHaveTextAsync("Sign out tab");
         await row.GetByTestId("rt-disconnect").ClickAsync();
 
-        await other.WaitForURLAsync("**/account/login**", new() { Timeout = 10_000 });
+        await other.WaitForURLAsync("**/account/login**", new() { Timeout = 30_000 });
         await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         await other.Context.CloseAsync();
         await page.Context.CloseAsync();
