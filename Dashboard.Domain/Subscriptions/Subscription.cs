@@ -153,6 +153,13 @@ public sealed class SubscriptionPlan(CustomerEntity customer, SubscriptionEntity
 {
     public static readonly IReadOnlyList<string> WeekdayNames = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
+    public SubscriptionEntity? Schedule => schedule;
+
+    /// <summary>The changes not applied yet.</summary>
+    public IReadOnlyList<SubscriptionChangeEntity> Upcoming => upcoming;
+
+    public IReadOnlyList<SubscriptionPauseEntity> Pauses => pauses;
+
     public PlannedDay On(DateOnly day)
     {
         var quantity = upcoming.Where(c => c.From <= day && c.Quantity is not null).MaxBy(c => c.From)?.Quantity ?? customer.DefaultQuantity;

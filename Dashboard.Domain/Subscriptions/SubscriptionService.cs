@@ -40,7 +40,8 @@ public sealed class SubscriptionService(DomainWriter writer, BusinessClock clock
         var weekdays = 0;
         foreach (var name in command.Weekdays ?? [])
         {
-            var i = SubscriptionPlan.WeekdayNames.ToList().FindIndex(n => string.Equals(n, name?.Trim()[..Math.Min(3, name.Trim().Length)], StringComparison.OrdinalIgnoreCase));
+            var given = (name ?? "").Trim();
+            var i = SubscriptionPlan.WeekdayNames.ToList().FindIndex(n => string.Equals(n, given[..Math.Min(3, given.Length)], StringComparison.OrdinalIgnoreCase));
             if (i < 0)
             {
                 v.Add("weekdays", $"\"{name}\" is not a weekday: use mon, tue, wed, thu, fri, sat, sun.");
@@ -274,16 +275,16 @@ public sealed class SubscriptionService(DomainWriter writer, BusinessClock clock
         return new SubscriptionPlan(customer, schedule, changes, pauses);
     }
 
-    private static async Task<Subscription> ViewAsync(DashboardDbContext db, CustomerEntity customer, DateOnly today, CancellationToken ct)
+    private static async Task<Subscription> ViewAsync(DashboardDbContext db, CustomerEntity customer, DateOnly today, CancellationToken ct) =>
+        View(customer, await PlanAsync(db, customer, today, ct), today);
+
+    /// <summary>The subscription as every channel sees it, from a plan loaded from <paramref name="today"/>.</summary>
+    private static Subscription View(CustomerEntity customer, SubscriptionPlan plan, DateOnly today)
     {
-        var schedule = await db.Subscriptions.AsNoTracking().FirstOrDefaultAsync(s => s.CustomerId == customer.Id, ct);
-        var changes = await db.SubscriptionChanges.AsNoTracking().Where(c => c.CustomerId == customer.Id && !c.Applied).ToListAsync(ct);
-        var pauses = await db.SubscriptionPauses.AsNoTracking().Where(p => p.CustomerId == customer.Id && p.To >= today).ToListAsync(ct);
-        var plan = new SubscriptionPlan(customer, schedule, changes, pauses);
-        var now = plan.On(today);
+        var (schedule, now) = (plan.Schedule, plan.On(today));
         return new Subscription(customer.Id, customer.Name, schedule?.Pattern ?? SubscriptionPattern.Daily, SubscriptionPlan.Names(schedule?.Weekdays ?? 0),
             schedule?.Shift ?? Shift.Morning, schedule?.StartDate, now.Quantity, now.PricePerLiter,
-            [.. changes.OrderBy(c => c.From).Select(c => c.ToModel())], [.. pauses.OrderBy(p => p.From).Select(p => p.ToModel())],
+            [.. plan.Upcoming.OrderBy(c => c.From).Select(c => c.ToModel())], [.. plan.Pauses.OrderBy(p => p.From).Select(p => p.ToModel())],
             [.. Enumerable.Range(0, NextDays).Select(i => plan.On(today.AddDays(i)))], schedule?.Version ?? 0);
     }
 
@@ -309,7 +310,7 @@ public sealed class SubscriptionService(DomainWriter writer, BusinessClock clock
                 scope.Raise(new CustomerChanged(customer.ToModel(), Created: false));
             }
 
-            var view = await ViewAsync(scope.Db, customer, today, ct);
+            var view = View(customer, after, today); // the plan just loaded: nothing changed since
             scope.Raise(new SubscriptionChanged(view, customer.Route));
             scope.Log("subscription.updated", "subscription", customer.Id, summary, customer.Id, after: view);
             return view;
