@@ -36,11 +36,10 @@ public sealed partial class DeliveryService
             var ids = customers.Select(c => c.Id).ToList();
             var entries = await db.DailyEntries.AsNoTracking().Where(e => e.Date == date && ids.Contains(e.CustomerId)).ToDictionaryAsync(e => e.CustomerId, ct);
             var plans = await SubscriptionService.PlansAsync(db, customers, date, date, ct);
-            var shifts = await db.Subscriptions.AsNoTracking().Where(s => ids.Contains(s.CustomerId)).ToDictionaryAsync(s => s.CustomerId, s => s.Shift, ct);
             var lines = new List<RouteSheetLine>();
             foreach (var c in InDeliveryOrder(customers))
             {
-                if (shift is { } wanted && shifts.GetValueOrDefault(c.Id, Shift.Morning) != wanted)
+                if (shift is { } wanted && (plans[c.Id].Schedule?.Shift ?? Shift.Morning) != wanted)
                 {
                     continue;
                 }
