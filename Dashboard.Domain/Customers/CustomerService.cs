@@ -5,9 +5,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Customers;
 
-public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones)
+public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones, QuantityRules quantities)
 {
-    public const decimal MaxQuantity = 100m;
     public const decimal MaxPrice = 10_000m;
     public const int MaxNoteLength = 200;
 
@@ -64,7 +63,7 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones)
         var address = v.Text("address", command.Address, 200, required: false);
         var route = v.Text("route", command.Route, 50, required: false);
         var note = v.Text("note", command.Note, MaxNoteLength, required: false);
-        v.Range("defaultQuantity", command.DefaultQuantity, 0, MaxQuantity);
+        quantities.Check(v, "defaultQuantity", command.DefaultQuantity);
         v.Range("pricePerLiter", command.PricePerLiter, 0, MaxPrice, minExclusive: true);
         if (command is { Name: null, Phone: null, Address: null, Route: null, DefaultQuantity: null, PricePerLiter: null, IsActive: null, Note: null })
         {
@@ -216,7 +215,7 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones)
         var note = v.Text("note", command.Note, MaxNoteLength, required: false);
         var quantity = v.Required("defaultQuantity", command.DefaultQuantity);
         var price = v.Required("pricePerLiter", command.PricePerLiter);
-        v.Range("defaultQuantity", quantity, 0, MaxQuantity);
+        quantities.Check(v, "defaultQuantity", quantity);
         v.Range("pricePerLiter", price, 0, MaxPrice, minExclusive: true);
         v.ThrowIfInvalid();
         return (name!, phone?.Number, address, route, quantity!.Value, price!.Value, note);

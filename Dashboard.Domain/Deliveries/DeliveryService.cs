@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Deliveries;
 
-public sealed partial class DeliveryService(DomainWriter writer, BusinessClock clock)
+public sealed partial class DeliveryService(DomainWriter writer, BusinessClock clock, QuantityRules quantities)
 {
     /// <summary>How far ahead a day sheet may be prepared.</summary>
     public const int MaxDaysAhead = 7;
@@ -23,7 +23,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         var customerId = v.Required("customerId", command.CustomerId);
         var date = v.Required("date", command.Date);
         var quantity = v.Required("quantity", command.Quantity);
-        v.Range("quantity", quantity, 0, CustomerService.MaxQuantity);
+        quantities.Check(v, "quantity", quantity);
         v.Range("pricePerLiter", command.PricePerLiter, 0, CustomerService.MaxPrice, minExclusive: true);
         // No milk is not a delivery: 0 L with no status is skipped, and 0 L "delivered" is refused.
         var status = command.Status is null ? (quantity == 0 ? DeliveryStatus.Skipped : DeliveryStatus.Delivered) : ParseStatus(v, command.Status);
@@ -81,7 +81,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         Guard.Require(actor, Operation.RecordDeliveries);
         GuardPrice(actor, command.PricePerLiter);
         var v = new Validation();
-        v.Range("quantity", command.Quantity, 0, CustomerService.MaxQuantity);
+        quantities.Check(v, "quantity", command.Quantity);
         v.Range("pricePerLiter", command.PricePerLiter, 0, CustomerService.MaxPrice, minExclusive: true);
         var status = command.Status is null ? null : ParseStatus(v, command.Status);
         if (command.Quantity is null && command.PricePerLiter is null && command.Status is null)

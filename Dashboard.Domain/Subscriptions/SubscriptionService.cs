@@ -11,7 +11,7 @@ namespace Dashboard.Domain.Subscriptions;
 /// generated from them (<see cref="DeliveryService.GenerateAsync"/>); a day already on a sheet and still pending follows
 /// a change made afterwards, unless someone set that day by hand (a one-day change), and a pause skips it.
 /// </summary>
-public sealed class SubscriptionService(DomainWriter writer, BusinessClock clock)
+public sealed class SubscriptionService(DomainWriter writer, BusinessClock clock, QuantityRules quantities)
 {
     /// <summary>How far ahead a change, a pause or a start date may be set, in days.</summary>
     public const int MaxDaysAhead = 366;
@@ -103,7 +103,7 @@ public sealed class SubscriptionService(DomainWriter writer, BusinessClock clock
         Guard.Require(actor, Operation.ManageSubscriptions);
         var v = new Validation();
         var from = ComingDay(v, "from", command.From);
-        v.Range("quantity", command.Quantity, 0, CustomerService.MaxQuantity);
+        quantities.Check(v, "quantity", command.Quantity);
         v.Range("pricePerLiter", command.PricePerLiter, 0, CustomerService.MaxPrice, minExclusive: true);
         if (command is { Quantity: null, PricePerLiter: null })
         {

@@ -101,17 +101,17 @@ public sealed class CustomerApiTests(DashboardApp app) : IClassFixture<Dashboard
         var id = await ApiScenario.CreateCustomerAsync(admin, "Ledger Lata", price: 60);
         var today = app.Today;
         await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = id, date = today.AddDays(-2), quantity = 2 }), HttpStatusCode.Created);
-        await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = id, date = today.AddDays(-1), quantity = 1.255 }), HttpStatusCode.Created);
+        await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = id, date = today.AddDays(-1), quantity = 1.25 }), HttpStatusCode.Created);
         await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = id, amount = 100, method = "MOBILE", paymentDate = today.AddDays(-1) }), HttpStatusCode.Created);
 
         var balance = await ApiAssert.Json(await admin.GetAsync($"/api/v1/customers/{id}/balance"));
-        Assert.Equal(195.30m, balance.Decimal("billed"));
+        Assert.Equal(195.00m, balance.Decimal("billed"));
         Assert.Equal(100m, balance.Decimal("paid"));
-        Assert.Equal(95.30m, balance.Decimal("balance"));
+        Assert.Equal(95.00m, balance.Decimal("balance"));
 
         var ledger = await ApiAssert.Json(await admin.GetAsync($"/api/v1/customers/{id}/ledger"));
         var running = ledger.GetProperty("lines").EnumerateArray().Select(l => l.Decimal("runningBalance")).ToList();
-        Assert.Equal([120m, 195.30m, 95.30m], running);
+        Assert.Equal([120m, 195.00m, 95.00m], running);
     }
 
     private async Task<int> CountAsync()

@@ -179,10 +179,10 @@ public sealed class CustomersPageTests(DashboardApp app, BrowserFixture browser)
         var before = await rows.EvaluateAllAsync<string[]>(boxes);
 
         // A balance change patches its row; a customer change also re-queries the page (it might move a row).
-        (await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = ids[2], date = app.Today, quantity = 100 })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = ids[2], date = app.Today, quantity = 20 })).EnsureSuccessStatusCode();
         (await admin.PutAsJsonAsync($"/api/v1/customers/{ids[3]}", new { phone = "+91 80 4000 4000" })).EnsureSuccessStatusCode();
 
-        await Assertions.Expect(rows.Nth(2).GetByTestId("customer-balance")).ToHaveTextAsync("₹6,000.00", new() { Timeout = TwoSeconds });
+        await Assertions.Expect(rows.Nth(2).GetByTestId("customer-balance")).ToHaveTextAsync("₹1,200.00", new() { Timeout = TwoSeconds });
         await Assertions.Expect(rows.Nth(3).GetByTestId("customer-phone")).ToHaveTextAsync("+91 80 4000 4000", new() { Timeout = TwoSeconds });
         await page.WaitForTimeoutAsync(1_000);
         Assert.Equal(before, await rows.EvaluateAllAsync<string[]>(boxes));

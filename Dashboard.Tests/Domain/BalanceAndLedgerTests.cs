@@ -8,7 +8,8 @@ public sealed class BalanceAndLedgerTests : IAsyncLifetime
 {
     private DomainHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await DomainHarness.StartAsync();
+    // Milliliter quantities (a business may configure a step of 0.001 L): amounts that binary floating point cannot hold.
+    public async Task InitializeAsync() => _h = await DomainHarness.StartAsync(configure: DomainHarness.MilliliterQuantities);
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 

@@ -26,14 +26,16 @@ public sealed class DeliveryRulesTests : IAsyncLifetime
     public async Task A_valid_delivery_is_written_with_its_activity_row()
     {
         var before = await _h.CountRowsAsync();
-        await Record(100m);
+        await Record(20m);
         Assert.Equal(before with { Entries = before.Entries + 1, Activity = before.Activity + 1 }, await _h.CountRowsAsync());
     }
 
     [Theory]
     [InlineData("-0.5")]
-    [InlineData("100.5")]
+    [InlineData("20.25")]
+    [InlineData("21")]
     [InlineData("1.0005")]
+    [InlineData("0.3")]
     public async Task A_delivery_with_an_invalid_quantity_is_rejected_and_nothing_is_written(string quantity)
     {
         var error = await _h.AssertRejectedAsync(ErrorCodes.ValidationFailed, () => Record(decimal.Parse(quantity, CultureInfo.InvariantCulture)));

@@ -68,6 +68,9 @@ public sealed class DomainHarness : IAsyncDisposable
 
     public static Actor Customer(Guid customerId) => new($"customer-{customerId:N}", "A Customer", Roles.Customer, Channel.Hub, customerId);
 
+    /// <summary>For <see cref="StartAsync"/>'s configure: quantities to the milliliter, up to 1 000 L.</summary>
+    public static void MilliliterQuantities(IServiceCollection services) => services.AddSingleton(new QuantityRules(1000m, 0.001m));
+
     /// <param name="initialize">Run <see cref="DatabaseInitializer"/> (migrate to the latest schema); off for schema tests.</param>
     public static async Task<DomainHarness> StartAsync(bool initialize = true, Action<IServiceCollection>? configure = null)
     {

@@ -17,6 +17,12 @@ public sealed class DashboardOptions
 
     public string Currency { get; set; } = "INR";
 
+    /// <summary>The most liters a household may get in a day (a customer's liters a day, a day-sheet entry, a change).</summary>
+    public decimal MaxLitersPerDay { get; set; } = Domain.Common.QuantityRules.DefaultMaxLitersPerDay;
+
+    /// <summary>Liters go in steps of this much (0.25: a quarter liter, the smallest packet or measure).</summary>
+    public decimal QuantityStep { get; set; } = Domain.Common.QuantityRules.DefaultStep;
+
     /// <summary>The country code a phone number typed without one is in (91: India).</summary>
     public string PhoneCountryCode { get; set; } = "91";
 

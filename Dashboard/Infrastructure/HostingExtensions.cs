@@ -26,7 +26,7 @@ public static class HostingExtensions
         Directory.CreateDirectory(dataDirectory);
         var connectionString = ResolveSqlite(builder.Configuration.GetConnectionString("Dashboard"), dataDirectory, builder.Environment.ContentRootPath);
         builder.Services.AddDashboardDomain(connectionString, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), options.WritableDaysBack,
-            options.PhoneCountryCode);
+            options.PhoneCountryCode, new Domain.Common.QuantityRules(options.MaxLitersPerDay, options.QuantityStep));
 
         var culture = CultureInfo.GetCultureInfo(options.Culture);
         CultureInfo.DefaultThreadCurrentCulture = culture;
