@@ -65,6 +65,8 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton<ChatService>();
         services.AddSingleton<SubscriptionService>();
         services.AddOptions<BillingOptions>();
+        services.AddOptions<PaymentOptions>()
+            .Validate(o => o.ConfirmDaysBack >= 0, $"{PaymentOptions.Section}:ConfirmDaysBack must be 0 or more.").ValidateOnStart();
         services.AddSingleton<BillService>();
         services.AddSingleton<SubscriptionRollover>();
         services.AddHostedService(sp => sp.GetRequiredService<SubscriptionRollover>());

@@ -51,6 +51,7 @@ builder.Services
     .AddLiveUsers();
 builder.Services.AddSingleton<ChatTyping>();
 builder.Services.Configure<Dashboard.Domain.Bills.BillingOptions>(builder.Configuration.GetSection(Dashboard.Domain.Bills.BillingOptions.Section));
+builder.Services.Configure<Dashboard.Domain.Payments.PaymentOptions>(builder.Configuration.GetSection(Dashboard.Domain.Payments.PaymentOptions.Section));
 builder.Services.AddEditingIndicators(builder.Configuration);
 builder.Services.Configure<Dashboard.Domain.Events.EventLogOptions>(AgentRealtime.Configure);
 builder.AddDashboardUi();

@@ -11,6 +11,12 @@ public static class ErrorCodes
     public const string RateLimited = "RATE_LIMITED";
     public const string Internal = "INTERNAL";
 
+    /// <summary>
+    /// The command is valid but unusual enough to ask first (a payment dated far back): the same command with its
+    /// confirmation flag set goes through (REST 400, with the field in <c>errors</c>).
+    /// </summary>
+    public const string ConfirmationRequired = "CONFIRMATION_REQUIRED";
+
     /// <summary>The business is closed: a customer's new order waits until it opens (REST 409).</summary>
     public const string BusinessClosed = "BUSINESS_CLOSED";
 

@@ -80,6 +80,23 @@ public sealed class PaymentEntity
 }
 
 /// <param name="OrderId">Pays (part of) this order: the customer may then be left out; the amount may not exceed what is still due on it.</param>
-public sealed record AddPayment(Guid? CustomerId, decimal? Amount, string? Method, DateOnly? PaymentDate, string? Note, Guid? OrderId = null);
+/// <param name="ConfirmBackdated">
+/// True to record a payment dated more than <see cref="PaymentOptions.ConfirmDaysBack"/> days back: such a payment goes
+/// into that day's ledger, not today's list, so it is refused with CONFIRMATION_REQUIRED until the caller confirms the date.
+/// </param>
+public sealed record AddPayment(Guid? CustomerId, decimal? Amount, string? Method, DateOnly? PaymentDate, string? Note, Guid? OrderId = null,
+    bool? ConfirmBackdated = null);
+
+/// <summary><c>Dashboard:Payments</c>.</summary>
+public sealed class PaymentOptions
+{
+    public const string Section = "Dashboard:Payments";
+
+    /// <summary>
+    /// A payment dated more than this many days before today is recorded only once its date is confirmed
+    /// (<c>confirmBackdated: true</c>); a typo such as 1999 for 2026 is asked about, not filed silently.
+    /// </summary>
+    public int ConfirmDaysBack { get; set; } = 7;
+}
 
 public sealed record PaymentQuery(DateOnly? From, DateOnly? To, Guid? CustomerId, string? Method = null, int Limit = 500);

@@ -5,9 +5,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Dashboard.Domain.Payments;
 
-public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
+public sealed class PaymentService(DomainWriter writer, BusinessClock clock, Microsoft.Extensions.Options.IOptions<PaymentOptions> options)
 {
     public const decimal MaxAmount = 1_000_000m;
+
+    /// <summary>A payment dated further back than the configured window needs its date confirmed (CONFIRMATION_REQUIRED, 400).</summary>
+    private void ConfirmBackdated(DateOnly date, bool? confirmed)
+    {
+        var daysBack = clock.Today.DayNumber - date.DayNumber;
+        if (daysBack <= options.Value.ConfirmDaysBack || confirmed == true)
+        {
+            return;
+        }
+
+        var message = $"{date.ToString("d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture)} is {daysBack} days ago: a payment dated "
+            + $"more than {options.Value.ConfirmDaysBack} days back goes into the customer's ledger on that day, not today's list. "
+            + "Check the date, or confirm it (confirmBackdated: true).";
+        throw new DomainException(ErrorCodes.ConfirmationRequired, message,
+            new Dictionary<string, string[]>(StringComparer.Ordinal) { ["paymentDate"] = [message] });
+    }
 
     public Task<Payment> AddAsync(Actor actor, AddPayment command, CancellationToken ct = default)
     {
@@ -41,6 +57,8 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock)
         {
             throw DomainException.Forbidden("Delivery agents may record cash payments only.");
         }
+
+        ConfirmBackdated(date, command.ConfirmBackdated);
 
         return writer.WriteAsync(actor, async scope =>
         {

@@ -44,7 +44,7 @@ public sealed class BusinessDateTests(BusinessDateApp app) : IClassFixture<Busin
         using var admin = await app.AdminClientAsync();
         var customer = await ApiScenario.CreateCustomerAsync(admin, "Window Edges");
 
-        await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 10, method = "CASH", paymentDate = Day(-30) }),
+        await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = customer, amount = 10, method = "CASH", paymentDate = Day(-30), confirmBackdated = true }),
             HttpStatusCode.Created);
         await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, quantity = 1, date = Day(-30) }), HttpStatusCode.Created);
         await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/deliveries", new { customerId = customer, quantity = 1, status = "pending", date = Day(7) }),

@@ -62,12 +62,31 @@ public sealed class PaymentApiTests(DashboardApp app) : IClassFixture<DashboardA
     }
 
     [Fact]
+    public async Task A_payment_dated_far_back_is_refused_until_its_date_is_confirmed()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, "Typo Tanvi");
+        var problem = await ApiAssert.Problem(await admin.PostAsJsonAsync("/api/v1/payments",
+            new { customerId = customer, amount = 10, method = "UPI", paymentDate = Today.AddDays(-300) }), HttpStatusCode.BadRequest, "CONFIRMATION_REQUIRED");
+        Assert.Contains("300 days ago", problem.GetProperty("errors").GetProperty("paymentDate")[0].GetString());
+        await using (var db = app.Db())
+        {
+            Assert.False(await db.Payments.AnyAsync(p => p.CustomerId == customer));
+        }
+
+        await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/payments",
+            new { customerId = customer, amount = 10, method = "UPI", paymentDate = Today.AddDays(-300), confirmBackdated = true }), HttpStatusCode.Created);
+        await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/payments",
+            new { customerId = customer, amount = 10, method = "UPI", paymentDate = Today.AddDays(-7) }), HttpStatusCode.Created);
+    }
+
+    [Fact]
     public async Task Payments_are_listed_by_date_range_customer_and_method()
     {
         using var admin = await app.AdminClientAsync();
         var a = await ApiScenario.CreateCustomerAsync(admin, "List A");
         var b = await ApiScenario.CreateCustomerAsync(admin, "List B");
-        await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = a, amount = 10, method = "CASH", paymentDate = Today.AddDays(-10) });
+        await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = a, amount = 10, method = "CASH", paymentDate = Today.AddDays(-10), confirmBackdated = true });
         await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = a, amount = 20, method = "MOBILE", paymentDate = Today.AddDays(-2) });
         await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = b, amount = 30, method = "MOBILE", paymentDate = Today.AddDays(-2) });
 

@@ -15,7 +15,7 @@ public sealed class PaymentListingApiTests(DashboardApp app) : IClassFixture<Das
         foreach (var (amount, method, daysAgo) in payments)
         {
             await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/payments",
-                new { customerId = customer, amount, method, paymentDate = Today.AddDays(-daysAgo) }), HttpStatusCode.Created);
+                new { customerId = customer, amount, method, paymentDate = Today.AddDays(-daysAgo), confirmBackdated = true }), HttpStatusCode.Created);
         }
 
         return customer;

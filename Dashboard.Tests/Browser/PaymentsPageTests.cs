@@ -145,6 +145,40 @@ public sealed class PaymentsPageTests(DashboardApp app, BrowserFixture browser) 
     }
 
     [Fact]
+    public async Task A_payment_dated_months_back_is_asked_about_first_and_then_shows_where_it_went()
+    {
+        // Issue 15: "a payment dated 1999 was accepted silently and vanished from today's list".
+        using var admin = await app.AdminClientAsync();
+        var id = await ApiScenario.CreateCustomerAsync(admin, "Backdated Bhavna");
+        var page = await PaymentsPageAsync();
+        await PickCustomerAsync(page, "Backdated Bh", "Backdated Bhavna");
+        var day = app.Today.AddDays(-200);
+        await page.GetByTestId("payment-form-amount").FillAsync("75");
+        await page.GetByTestId("payment-form-date").FillAsync(Day(day));
+        await page.GetByTestId("payment-form-submit").ClickAsync();
+
+        var ask = page.GetByTestId("payment-form-confirm");
+        await Assertions.Expect(ask).ToContainTextAsync("200 days ago", new() { Timeout = Pick });
+        await Assertions.Expect(ask).ToContainTextAsync("Backdated Bhavna's ledger on that day, not into today's list");
+        await Assertions.Expect(page.GetByTestId("field-error-paymentDate")).ToHaveCountAsync(0);
+        Assert.Equal(0, await PaymentsOfAsync(id));
+
+        await page.GetByTestId("payment-form-change-date").ClickAsync();
+        await Assertions.Expect(ask).ToHaveCountAsync(0);
+        await page.GetByTestId("payment-form-submit").ClickAsync();
+        await page.GetByTestId("payment-form-confirm-date").ClickAsync(new() { Timeout = Pick });
+
+        var went = page.GetByTestId("payment-form-elsewhere");
+        await Assertions.Expect(went).ToContainTextAsync("from Backdated Bhavna on", new() { Timeout = Pick });
+        Assert.Equal(1, await PaymentsOfAsync(id));
+        await went.GetByTestId("payment-form-elsewhere-link").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/customers/{id}$"));
+        var credit = page.GetByTestId("ledger-credit").Filter(new() { HasText = "75.00" });
+        await Assertions.Expect(credit).ToHaveCountAsync(1);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Filters_narrow_the_list_and_the_totals_and_one_day_shows_its_day_total()
     {
         using var admin = await app.AdminClientAsync();
@@ -153,7 +187,7 @@ public sealed class PaymentsPageTests(DashboardApp app, BrowserFixture browser) 
         var (d1, d2) = (app.Today.AddDays(-20), app.Today.AddDays(-19));
         foreach (var (customerId, amount, method, date) in new[] { (tara, 10m, "CASH", d1), (uma, 20m, "MOBILE", d1), (tara, 30.50m, "CASH", d2) })
         {
-            (await admin.PostAsJsonAsync("/api/v1/payments", new { customerId, amount, method, paymentDate = date })).EnsureSuccessStatusCode();
+            (await admin.PostAsJsonAsync("/api/v1/payments", new { customerId, amount, method, paymentDate = date, confirmBackdated = true })).EnsureSuccessStatusCode();
         }
 
         var page = await PaymentsPageAsync();
@@ -201,7 +235,7 @@ public sealed class PaymentsPageTests(DashboardApp app, BrowserFixture browser) 
         await Assertions.Expect(watcher.GetByTestId("payments-total-count")).ToHaveTextAsync("0");
         await MarkDocumentAsync(watcher);
 
-        (await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = id, amount = 45.50m, method = "BANK", paymentDate = day })).EnsureSuccessStatusCode();
+        (await admin.PostAsJsonAsync("/api/v1/payments", new { customerId = id, amount = 45.50m, method = "BANK", paymentDate = day, confirmBackdated = true })).EnsureSuccessStatusCode();
         await Assertions.Expect(watcher.GetByTestId("payment-row").Filter(new() { HasText = "Live Leela" })).ToHaveCountAsync(1, new() { Timeout = Live });
         await Assertions.Expect(watcher.GetByTestId("payments-total-amount")).ToHaveTextAsync("₹45.50", new() { Timeout = Live });
         await Assertions.Expect(watcher.GetByTestId("payments-day-total")).ToHaveTextAsync("₹45.50", new() { Timeout = Live });
@@ -212,6 +246,7 @@ public sealed class PaymentsPageTests(DashboardApp app, BrowserFixture browser) 
         await writer.GetByTestId("payment-form-amount").FillAsync("54.50");
         await writer.GetByTestId("payment-form-date").FillAsync(Day(day));
         await writer.GetByTestId("payment-form-submit").ClickAsync();
+        await writer.GetByTestId("payment-form-confirm-date").ClickAsync(new() { Timeout = Pick }); // 40 days back: asked first
         await Assertions.Expect(writer.GetByTestId("toast").Filter(new() { HasText = "Live Leela" })).ToBeVisibleAsync(new() { Timeout = Pick });
 
         await Assertions.Expect(watcher.GetByTestId("payment-row")).ToHaveCountAsync(2, new() { Timeout = Live });

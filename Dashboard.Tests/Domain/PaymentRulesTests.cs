@@ -68,4 +68,38 @@ public sealed class PaymentRulesTests : IAsyncLifetime
     [Fact]
     public async Task A_payment_for_an_unknown_customer_is_not_found_and_nothing_is_written() =>
         await _h.AssertRejectedAsync(ErrorCodes.NotFound, () => Add(customerId: Guid.NewGuid()));
+
+    [Theory]
+    [InlineData(7, false)]
+    [InlineData(8, true)]
+    [InlineData(300, true)]
+    public async Task A_payment_dated_more_than_7_days_back_is_asked_about_first_and_goes_in_once_confirmed(int daysBack, bool asked)
+    {
+        var date = _h.Today.AddDays(-daysBack);
+        if (!asked)
+        {
+            Assert.Equal(date, (await Add(date: date)).PaymentDate);
+            return;
+        }
+
+        // Issue 15: "a payment dated 1999 was accepted silently and vanished from today's list".
+        var error = await _h.AssertRejectedAsync(ErrorCodes.ConfirmationRequired, () => Add(date: date));
+        Assert.Equal(["paymentDate"], error.Errors.Keys);
+        Assert.StartsWith($"{date.ToString("d MMM yyyy", CultureInfo.InvariantCulture)} is {daysBack} days ago", error.Message);
+
+        var payment = await _h.Payments.AddAsync(DomainHarness.Staff,
+            new AddPayment(_customer.Id, 100m, "CASH", date, null, ConfirmBackdated: true));
+        Assert.Equal(date, payment.PaymentDate);
+    }
+
+    [Fact]
+    public async Task The_window_comes_from_configuration()
+    {
+        await using var h = await DomainHarness.StartAsync(configure: s =>
+            Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.Configure<PaymentOptions>(s, o => o.ConfirmDaysBack = 0));
+        var customer = await h.CreateCustomerAsync();
+        await h.AssertRejectedAsync(ErrorCodes.ConfirmationRequired, () =>
+            h.Payments.AddAsync(DomainHarness.Staff, new AddPayment(customer.Id, 10m, "CASH", h.Today.AddDays(-1), null)));
+        await h.Payments.AddAsync(DomainHarness.Staff, new AddPayment(customer.Id, 10m, "CASH", h.Today, null));
+    }
 }

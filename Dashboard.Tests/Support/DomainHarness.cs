@@ -120,7 +120,7 @@ public sealed class DomainHarness : IAsyncDisposable
         (await Deliveries.RecordAsync(Staff, new RecordDelivery(customerId, date, quantity, price, status))).Entry;
 
     public Task<Payment> PayAsync(Guid customerId, decimal amount, DateOnly? date = null, string method = "CASH") =>
-        Payments.AddAsync(Staff, new AddPayment(customerId, amount, method, date ?? Today, null));
+        Payments.AddAsync(Staff, new AddPayment(customerId, amount, method, date ?? Today, null, ConfirmBackdated: true));
 
     public async ValueTask DisposeAsync()
     {

@@ -8,7 +8,7 @@ public static class ApiProblems
 {
     public static int StatusFor(string code) => code switch
     {
-        ErrorCodes.ValidationFailed => StatusCodes.Status400BadRequest,
+        ErrorCodes.ValidationFailed or ErrorCodes.ConfirmationRequired => StatusCodes.Status400BadRequest,
         ErrorCodes.Unauthenticated => StatusCodes.Status401Unauthorized,
         ErrorCodes.Forbidden => StatusCodes.Status403Forbidden,
         ErrorCodes.NotFound => StatusCodes.Status404NotFound,
@@ -26,6 +26,7 @@ public static class ApiProblems
             Title = code switch
             {
                 ErrorCodes.ValidationFailed => "The request is invalid.",
+                ErrorCodes.ConfirmationRequired => "Please confirm.",
                 ErrorCodes.Unauthenticated => "Authentication is required.",
                 ErrorCodes.Forbidden => "You may not do this.",
                 ErrorCodes.NotFound => "Not found.",

@@ -28,4 +28,7 @@ public sealed class Formats
     public string Liters(decimal liters) => liters.ToString("#,0.##", Culture) + " L";
 
     public string Count(int n) => n.ToString("N0", Culture);
+
+    /// <summary>A day as people read it: 1 Mar 2026 (month names in the business's culture).</summary>
+    public string Date(DateOnly day) => day.ToString("d MMM yyyy", Culture);
 }

@@ -30,6 +30,10 @@ public partial class RecordPaymentForm : LiveComponentBase
     private IReadOnlyDictionary<string, string[]> _errors = new Dictionary<string, string[]>();
     private string? _error;
     private bool _busy;
+    // The date the domain asked about (CONFIRMATION_REQUIRED): confirming records the same payment on it.
+    private DateOnly? _confirmDate;
+    // The last payment recorded on another day than today: where it went, since today's list will not show it.
+    private Payment? _elsewhere;
     private ElementReference _searchBox;
     private ElementReference _amountBox;
     private bool _focusSearch;
@@ -171,20 +175,36 @@ public partial class RecordPaymentForm : LiveComponentBase
         base.Dispose(disposing);
     }
 
-    private async Task SubmitAsync()
+    private Task ConfirmDateAsync() => SubmitAsync(confirmed: true);
+
+    private void ChangeDate() => _confirmDate = null;
+
+    private async Task SubmitAsync() => await SubmitAsync(confirmed: false);
+
+    private async Task SubmitAsync(bool confirmed)
     {
         _busy = true;
         _error = null;
+        var confirm = confirmed && _confirmDate == _date;
+        _confirmDate = null;
         try
         {
-            var payment = await Payments.AddAsync(await ActorAsync(), new AddPayment(_customer?.Customer.Id, _amount, _method, _date, _note));
+            var payment = await Payments.AddAsync(await ActorAsync(),
+                new AddPayment(_customer?.Customer.Id, _amount, _method, _date, _note, ConfirmBackdated: confirm ? true : null));
             _errors = new Dictionary<string, string[]>();
-            Toasts.Success($"Recorded {F.Money(payment.Amount)} from {payment.CustomerName}.", "Payment recorded");
+            _elsewhere = payment.PaymentDate == Clock.Today ? null : payment;
+            Toasts.Success($"Recorded {F.Money(payment.Amount)} from {payment.CustomerName}"
+                + (payment.PaymentDate == Clock.Today ? "." : $" on {F.Date(payment.PaymentDate)}."), "Payment recorded");
             // Ready for the next payment; the method and date stay, as a batch is often one day's cash.
             (_customer, _amount, _note) = (null, null, null);
             _focusSearch = true;
             await Editing.StopAsync(this);
             await Recorded.InvokeAsync(payment);
+        }
+        catch (DomainException ex) when (ex.Code == ErrorCodes.ConfirmationRequired)
+        {
+            // Asked once, in words, with the two ways on: nothing is written until the date is confirmed.
+            (_errors, _confirmDate) = (new Dictionary<string, string[]>(), _date);
         }
         catch (DomainException ex)
         {
