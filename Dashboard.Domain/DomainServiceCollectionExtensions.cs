@@ -47,6 +47,7 @@ public static class DomainServiceCollectionExtensions
         services.AddSingleton(new PhoneNumbers(phoneCountryCode)); // fails at start on a bad setting
         services.AddSingleton(quantities ?? new QuantityRules());
         services.AddSingleton<CustomerService>();
+        services.AddSingleton<DeliveryRoutes.RouteService>();
         services.AddSingleton<DeliveryService>();
         services.AddSingleton<PaymentService>();
         services.AddSingleton<OrderService>();

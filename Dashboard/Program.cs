@@ -7,6 +7,7 @@ using Dashboard.Business;
 using Dashboard.Components;
 using Dashboard.Customers;
 using Dashboard.Deliveries;
+using Dashboard.DeliveryRoutes;
 using Dashboard.Infrastructure;
 using Dashboard.Collaboration;
 using Dashboard.Notifications;
@@ -48,6 +49,7 @@ builder.Services
     .AddRealtimeFeature<NotificationRealtime>()
     .AddRealtimeFeature<ChatRealtime>()
     .AddRealtimeFeature<SubscriptionRealtime>()
+    .AddRealtimeFeature<RouteRealtime>()
     .AddLiveUsers();
 builder.Services.AddSingleton<ChatTyping>();
 builder.Services.Configure<Dashboard.Domain.Bills.BillingOptions>(builder.Configuration.GetSection(Dashboard.Domain.Bills.BillingOptions.Section));
@@ -75,6 +77,7 @@ app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAuthEndpoints();
 app.MapCustomerEndpoints();
 app.MapProductEndpoints();
+app.MapRouteEndpoints();
 app.MapBusinessEndpoints();
 app.MapOfferEndpoints();
 app.MapOrderEndpoints();

@@ -1,5 +1,6 @@
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Deliveries;
+using Dashboard.Domain.DeliveryRoutes;
 using Dashboard.Domain.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones, Qu
 
         return writer.WriteAsync(actor, async scope =>
         {
+            var listed = await ListedRouteAsync(scope, route, ct);
             var entity = new CustomerEntity
             {
                 Id = Guid.CreateVersion7(),
@@ -24,7 +26,7 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones, Qu
                 Phone = phone?.Display,
                 PhoneDigits = phone?.Digits,
                 Address = NullIfEmpty(address),
-                Route = NullIfEmpty(route),
+                Route = listed,
                 Note = NullIfEmpty(note),
                 DefaultQuantity = quantity,
                 PricePerLiter = price,
@@ -81,6 +83,7 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones, Qu
                 throw DomainException.Conflict($"Customer {entity.Name} was changed by someone else (version {entity.Version}); reload and try again.");
             }
 
+            var listed = string.IsNullOrEmpty(route) ? null : await ListedRouteAsync(scope, route, ct);
             var before = entity.ToModel();
             entity.Name = name ?? entity.Name;
             if (phone is { } change)
@@ -89,7 +92,7 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones, Qu
             }
 
             entity.Address = address is null ? entity.Address : NullIfEmpty(address);
-            entity.Route = route is null ? entity.Route : NullIfEmpty(route);
+            entity.Route = route is null ? entity.Route : listed;
             entity.Note = note is null ? entity.Note : NullIfEmpty(note);
             entity.DefaultQuantity = command.DefaultQuantity ?? entity.DefaultQuantity;
             entity.PricePerLiter = command.PricePerLiter ?? entity.PricePerLiter;
@@ -130,13 +133,13 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones, Qu
         return writer.ReadAsync(db => CustomerQueries.PageAsync(db, query, digits, ct), ct);
     }
 
-    /// <summary>The routes customers are on, for filters and suggestions.</summary>
+    /// <summary>The business's routes (the managed list), for filters and pickers; an agent's own only.</summary>
     public Task<IReadOnlyList<string>> RoutesAsync(Actor actor, CancellationToken ct = default)
     {
         var access = Guard.Require(actor, Operation.ReadDeliveries);
         return writer.ReadAsync<IReadOnlyList<string>>(async db =>
         {
-            var routes = await db.Customers.AsNoTracking().Where(c => c.Route != null).Select(c => c.Route!).Distinct().OrderBy(r => r).ToListAsync(ct);
+            var routes = await db.Routes.AsNoTracking().OrderBy(r => r.NormalizedName).Select(r => r.Name).ToListAsync(ct);
             return access == Access.Route ? routes.Where(actor.Serves).ToList() : routes;
         }, ct);
     }
@@ -219,6 +222,15 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones, Qu
         v.Range("pricePerLiter", price, 0, MaxPrice, minExclusive: true);
         v.ThrowIfInvalid();
         return (name!, phone?.Number, address, route, quantity!.Value, price!.Value, note);
+    }
+
+    /// <summary>The route as the list names it ("jayanagar " is Jayanagar); one not on the list is a field error.</summary>
+    private static async Task<string?> ListedRouteAsync(WriteScope scope, string? route, CancellationToken ct)
+    {
+        var v = new Validation();
+        var listed = await RouteNames.ResolveAsync(scope.Db, v, "route", route, ct);
+        v.ThrowIfInvalid();
+        return listed;
     }
 
     /// <summary>Null: not given (a partial update keeps it); a change with no number: cleared.</summary>

@@ -47,6 +47,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
 
     public DbSet<ProductEntity> Products => Set<ProductEntity>();
 
+    public DbSet<DeliveryRoutes.RouteEntity> Routes => Set<DeliveryRoutes.RouteEntity>();
+
     public DbSet<BusinessProfileEntity> BusinessProfile => Set<BusinessProfileEntity>();
 
     public DbSet<OfferEntity> Offers => Set<OfferEntity>();
@@ -239,6 +241,14 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             r.Property(x => x.UserId).HasMaxLength(450);
             r.Property(x => x.Route).HasMaxLength(50);
             r.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        builder.Entity<DeliveryRoutes.RouteEntity>(r =>
+        {
+            r.ToTable("Routes");
+            r.Property(x => x.Name).HasMaxLength(DeliveryRoutes.RouteNames.MaxLength);
+            r.Property(x => x.NormalizedName).HasMaxLength(DeliveryRoutes.RouteNames.MaxLength);
+            r.HasIndex(x => x.NormalizedName).IsUnique();
         });
 
         builder.Entity<ProductEntity>(p =>

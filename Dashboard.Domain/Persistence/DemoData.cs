@@ -28,6 +28,9 @@ public sealed class DemoDataSeeder(IDbContextFactory<DashboardDbContext> context
         var business = DemoBusiness.Generate(clock);
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var listed = (await db.Routes.Select(r => r.NormalizedName).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        db.Routes.AddRange(DemoCatalog.Routes.Where(r => !listed.Contains(DeliveryRoutes.RouteEntity.Normalize(r.Name)))
+            .Select(r => new DeliveryRoutes.RouteEntity { Name = r.Name, NormalizedName = DeliveryRoutes.RouteEntity.Normalize(r.Name), CreatedAt = clock.UtcNow }));
         db.Customers.AddRange(business.Customers);
         db.DailyEntries.AddRange(business.Entries);
         db.Payments.AddRange(business.Payments);

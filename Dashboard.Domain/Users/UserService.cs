@@ -97,11 +97,14 @@ public sealed partial class UserService(IServiceScopeFactory scopes, DomainWrite
     private async Task<UserSummary> SummaryAsync(DashboardDbContext db, string id, CancellationToken ct) =>
         (await QuerySummaries(db, id, ct)).SingleOrDefault() ?? throw DomainException.NotFound("User", id);
 
-    private async Task<IReadOnlyList<UserSummary>> QuerySummaries(DashboardDbContext db, string? id, CancellationToken ct)
+    private Task<IReadOnlyList<UserSummary>> QuerySummaries(DashboardDbContext db, string? id, CancellationToken ct) =>
+        SummariesAsync(db, id is null ? null : [id], clock.UtcNow, ct);
+
+    /// <summary>The users (all when <paramref name="ids"/> is null) as the users list shows them, read in the caller's transaction.</summary>
+    internal static async Task<IReadOnlyList<UserSummary>> SummariesAsync(DashboardDbContext db, IReadOnlyCollection<string>? ids, DateTime now, CancellationToken ct)
     {
-        var now = clock.UtcNow;
         var rows = await (from u in db.Users.AsNoTracking()
-                          where id == null || u.Id == id
+                          where ids == null || ids.Contains(u.Id)
                           join ur in db.UserRoles on u.Id equals ur.UserId into urs
                           from ur in urs.DefaultIfEmpty()
                           join r in db.Roles on ur.RoleId equals r.Id into rs
@@ -111,7 +114,7 @@ public sealed partial class UserService(IServiceScopeFactory scopes, DomainWrite
                           orderby u.Email
                           select new { u.Id, u.Email, u.DisplayName, Role = r.Name, u.CustomerId, CustomerName = c.Name, u.LockoutEnd, u.CreatedAt })
             .ToListAsync(ct);
-        var routes = (await db.AgentRoutes.AsNoTracking().Where(r => id == null || r.UserId == id).ToListAsync(ct))
+        var routes = (await db.AgentRoutes.AsNoTracking().Where(r => ids == null || ids.Contains(r.UserId)).ToListAsync(ct))
             .ToLookup(r => r.UserId, r => r.Route, StringComparer.Ordinal);
         return rows.Select(u => new UserSummary(u.Id, u.Email ?? "", u.DisplayName, u.Role ?? "", u.CustomerId, u.CustomerName,
             UserRules.IsDisabled(u.LockoutEnd), UserRules.IsLockedOut(u.LockoutEnd, now), u.CreatedAt,
@@ -150,10 +153,22 @@ public sealed partial class UserService(IServiceScopeFactory scopes, DomainWrite
         return valid;
     }
 
+    /// <summary>An agent's routes, each as the list names it; one not on the list is a field error and nothing is written.</summary>
     private static async Task SetRoutesAsync(DashboardDbContext db, string userId, IReadOnlyList<string> routes, CancellationToken ct)
     {
+        var v = new Validation();
+        var listed = new List<string>();
+        foreach (var route in routes)
+        {
+            if (await DeliveryRoutes.RouteNames.ResolveAsync(db, v, "routes", route, ct) is { } name && !listed.Contains(name, StringComparer.Ordinal))
+            {
+                listed.Add(name);
+            }
+        }
+
+        v.ThrowIfInvalid();
         await db.AgentRoutes.Where(r => r.UserId == userId).ExecuteDeleteAsync(ct);
-        db.AgentRoutes.AddRange(routes.Select(r => new AgentRouteEntity { UserId = userId, Route = r }));
+        db.AgentRoutes.AddRange(listed.Select(r => new AgentRouteEntity { UserId = userId, Route = r }));
         await db.SaveChangesAsync(ct);
     }
 

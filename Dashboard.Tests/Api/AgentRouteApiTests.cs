@@ -72,6 +72,11 @@ public sealed class AgentRouteApiTests(DashboardApp app) : IClassFixture<Dashboa
         using var admin = await app.AdminClientAsync();
         var email = $"agent-{Guid.NewGuid():N}@test.local";
         const string password = "Pw1!routes-agent";
+        foreach (var route in new[] { "North", "East", "South" })
+        {
+            await ApiScenario.EnsureRouteAsync(admin, route);
+        }
+
         var created = await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/users",
             new { email, password, role = "Delivery", routes = TypedRoutes }), HttpStatusCode.Created);
         Assert.Equal(["East", "North"], created.GetProperty("routes").EnumerateArray().Select(r => r.GetString()));

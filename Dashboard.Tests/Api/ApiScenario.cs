@@ -10,6 +10,7 @@ public static class ApiScenario
 {
     public static async Task<Guid> CreateCustomerAsync(HttpClient admin, string name, decimal price = 60m, decimal quantity = 1.5m, string route = "North")
     {
+        await EnsureRouteAsync(admin, route);
         var response = await admin.PostAsJsonAsync("/api/v1/customers", new { name, phone = "+91 98450 00000", route, defaultQuantity = quantity, pricePerLiter = price });
         var json = await ApiAssert.Json(response, HttpStatusCode.Created);
         return json.GetProperty("id").GetGuid();
@@ -29,9 +30,29 @@ public static class ApiScenario
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
         var password = "Pw1!" + Guid.NewGuid().ToString("N")[..12];
         routes ??= role == "Delivery" ? ["North"] : null;
+        foreach (var route in routes ?? [])
+        {
+            await EnsureRouteAsync(admin, route);
+        }
+
         var response = await admin.PostAsJsonAsync("/api/v1/users", new { email, password, role, customerId, routes });
         var user = await ApiAssert.Json(response, HttpStatusCode.Created);
         return (user.GetProperty("id").GetString()!, email, password);
+    }
+
+    /// <summary>Adds a route to the business's list unless it is there (409): customers and agents go on listed routes only.</summary>
+    public static async Task EnsureRouteAsync(HttpClient admin, string? route)
+    {
+        if (string.IsNullOrWhiteSpace(route))
+        {
+            return;
+        }
+
+        var response = await admin.PostAsJsonAsync("/api/v1/routes", new { name = route });
+        if (response.StatusCode != HttpStatusCode.Conflict)
+        {
+            await ApiAssert.Json(response, HttpStatusCode.Created);
+        }
     }
 
     public static async Task<Guid> CreateProductAsync(HttpClient admin, string name, decimal price, string unit = "piece") =>

@@ -70,6 +70,7 @@ public sealed class AuthorizationMatrixTests(DashboardApp app) : IClassFixture<D
                 var path = endpoint.Pattern.Replace("{id:guid}", hasCustomer ? customer.ToString() : Guid.NewGuid().ToString())
                     .Replace("{customerId:guid}", customer.ToString()).Replace("{id}", user);
                 path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+:guid\}", _ => Guid.NewGuid().ToString()); // a change's, a pause's id
+                path = System.Text.RegularExpressions.Regex.Replace(path, @"\{\w+:int\}", "999999"); // a route's id
                 using var request = new HttpRequestMessage(new HttpMethod(endpoint.Method), path);
                 if (endpoint.Method is "POST" or "PUT" or "PATCH")
                 {

@@ -133,6 +133,7 @@ public sealed class ActivitySearchTests : IAsyncLifetime
     public async Task An_edit_shows_the_fields_that_changed_and_a_create_every_field()
     {
         var customer = await _h.CreateCustomerAsync("Diff Divya", price: 55m);
+        await _h.EnsureRouteAsync("South");
         await _h.Customers.UpdateAsync(DomainHarness.Staff, customer.Id, new UpdateCustomer(null, null, null, "South", null, 60m, null, customer.Version));
         var items = (await SearchAsync(new(EntityType: "customer"))).Items;
 

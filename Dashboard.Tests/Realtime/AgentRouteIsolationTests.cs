@@ -43,6 +43,7 @@ public sealed class AgentRouteIsolationTests(DashboardApp app) : IClassFixture<D
         // Moving a customer onto North announces them to North's agent; moving one off announces that they left.
         await ApiAssert.Json(await admin.PutAsJsonAsync($"/api/v1/customers/{south}", new { route = "North" }));
         await agent.WaitForEventAsync("customer:updated", e => e.Is("id", south) && e[0].GetProperty("route").GetString() == "North");
+        await ApiScenario.EnsureRouteAsync(admin, "East");
         await ApiAssert.Json(await admin.PutAsJsonAsync($"/api/v1/customers/{north}", new { route = "East" }));
         await agent.WaitForEventAsync("customer:updated", e => e.Is("id", north) && e[0].GetProperty("route").GetString() == "East");
     }

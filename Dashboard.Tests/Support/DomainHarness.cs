@@ -3,6 +3,7 @@ using Dashboard.Domain.Activity;
 using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Deliveries;
+using Dashboard.Domain.DeliveryRoutes;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Payments;
 using Dashboard.Domain.Persistence;
@@ -112,9 +113,29 @@ public sealed class DomainHarness : IAsyncDisposable
         return error;
     }
 
-    public Task<Customer> CreateCustomerAsync(string name = "Lakshmi Rao", decimal quantity = 1m, decimal price = 60m,
-        string? route = "Jayanagar", bool active = true) =>
-        Customers.CreateAsync(Admin, new CreateCustomer(name, "+91 98450 12345", "12, 4th Block, Jayanagar", route, quantity, price, active));
+    public async Task<Customer> CreateCustomerAsync(string name = "Lakshmi Rao", decimal quantity = 1m, decimal price = 60m,
+        string? route = "Jayanagar", bool active = true)
+    {
+        await EnsureRouteAsync(route);
+        return await Customers.CreateAsync(Admin, new CreateCustomer(name, "+91 98450 12345", "12, 4th Block, Jayanagar", route, quantity, price, active));
+    }
+
+    /// <summary>Puts a route on the business's list, as its admin would have (a row, no activity): customers can only be on listed routes.</summary>
+    public async Task EnsureRouteAsync(string? route)
+    {
+        if (string.IsNullOrWhiteSpace(route))
+        {
+            return;
+        }
+
+        await using var db = Db();
+        var normalized = RouteEntity.Normalize(route);
+        if (!await db.Routes.AnyAsync(r => r.NormalizedName == normalized))
+        {
+            db.Routes.Add(new RouteEntity { Name = route.Trim(), NormalizedName = normalized, CreatedAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+    }
 
     public async Task<DailyEntry> DeliverAsync(Guid customerId, DateOnly date, decimal quantity, string status = "delivered", decimal? price = null) =>
         (await Deliveries.RecordAsync(Staff, new RecordDelivery(customerId, date, quantity, price, status))).Entry;

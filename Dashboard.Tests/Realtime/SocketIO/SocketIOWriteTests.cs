@@ -73,6 +73,7 @@ public sealed class SocketIOWriteTests(DashboardApp app) : IClassFixture<Dashboa
     {
         using var admin = await app.AdminClientAsync();
         var customerId = await ApiScenario.CreateCustomerAsync(admin, "Renamed Over Socket");
+        await ApiScenario.EnsureRouteAsync(admin, "East");
         var (client, _) = await SocketIOScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword, "polling");
         await using (client)
         {

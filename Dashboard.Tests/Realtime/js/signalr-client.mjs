@@ -10,7 +10,7 @@ import * as signalR from "@microsoft/signalr";
 import { emit, emitEvent, fail as failWith, messageOf, readCommands } from "./driver.mjs";
 import { installRecovery } from "./recovering-app.mjs";
 
-const DEFAULT_EVENTS = "connected,delivery:updated,payment:added,customer:updated,balance:updated,stats:updated,activity:updated,product:updated,order:new,new-order,order:status:update,order-status-updated,order:cancelled,order:assigned,payment:received,business:status:update,offer:new,stock:updated,stock:low-alert,delivery:status:update,delivery:location:update,pong,error,registered,notification:new,notification,notifications:read,chat:message,chat:read,chat:typing,live-users-update,activity:typing,activity:stop-typing,subscription:updated";
+const DEFAULT_EVENTS = "connected,delivery:updated,payment:added,customer:updated,balance:updated,stats:updated,activity:updated,product:updated,order:new,new-order,order:status:update,order-status-updated,order:cancelled,order:assigned,payment:received,business:status:update,offer:new,stock:updated,stock:low-alert,delivery:status:update,delivery:location:update,pong,error,registered,notification:new,notification,notifications:read,chat:message,chat:read,chat:typing,live-users-update,activity:typing,activity:stop-typing,subscription:updated,route:updated";
 
 const TRANSPORTS = {
   websockets: signalR.HttpTransportType.WebSockets,
