@@ -47,7 +47,7 @@ public sealed class ContentSecurityPolicyTests(DashboardApp app, BrowserFixture 
         await BrowserFixture.WaitLiveAsync(page);
         await CollectAsync();
 
-        foreach (var path in new[] { "/customers", $"/customers/{customer}", "/deliveries", "/payments", "/activity", "/users", "/account/password", "/account/denied", "/" })
+        foreach (var path in new[] { "/customers", "/routes", $"/customers/{customer}", "/deliveries", "/payments", "/activity", "/users", "/account/password", "/account/denied", "/" })
         {
             await page.GotoAsync(path);
             if (!path.StartsWith("/account/", StringComparison.Ordinal))

@@ -11,7 +11,7 @@ public sealed class DemoPhoneMenuTests(DemoApp app, BrowserFixture browser) : IC
 
     private static readonly (string TestId, string Label)[] AdminLinks =
     [
-        ("nav-dashboard", "Dashboard"), ("nav-customers", "Customers"), ("nav-products", "Products"), ("nav-stock", "Stock"),
+        ("nav-dashboard", "Dashboard"), ("nav-customers", "Customers"), ("nav-routes", "Routes"), ("nav-products", "Products"), ("nav-stock", "Stock"),
         ("nav-orders", "Orders"), ("nav-offers", "Offers"), ("nav-agents", "Agents"), ("nav-deliveries", "Deliveries"),
         ("nav-payments", "Payments"), ("nav-bills", "Bills"), ("nav-support", "Support"), ("nav-analytics", "Analytics"),
         ("nav-activity", "Activity"), ("nav-users", "Users"), ("nav-settings", "Settings"), ("nav-realtime", "Real-time"),
