@@ -29,7 +29,7 @@ public static class DomainServiceCollectionExtensions
 {
     /// <summary>The domain over a SQLite file: services, event aggregator, live stats and the EF Core context.</summary>
     public static IServiceCollection AddDashboardDomain(this IServiceCollection services, string sqliteConnectionString, TimeZoneInfo zone,
-        int writableDaysBack = BusinessClock.DefaultDaysBack, string phoneCountryCode = "91", QuantityRules? quantities = null)
+        int writableDaysBack = BusinessClock.DefaultDaysBack, string phoneCountryCode = "91", QuantityRules? quantities = null, Wording? words = null)
     {
         var clock = new BusinessClock(TimeProvider.System, zone, writableDaysBack); // fails at start on a bad setting
         services.AddDbContextFactory<DashboardDbContext>(o => o.UseSqlite(sqliteConnectionString)
@@ -46,6 +46,7 @@ public static class DomainServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EventLogRetention>());
         services.AddSingleton(new PhoneNumbers(phoneCountryCode)); // fails at start on a bad setting
         services.AddSingleton(quantities ?? new QuantityRules());
+        services.AddSingleton(words ?? Wording.Default);
         services.AddSingleton<CustomerService>();
         services.AddSingleton<DeliveryRoutes.RouteService>();
         services.AddSingleton<DeliveryService>();

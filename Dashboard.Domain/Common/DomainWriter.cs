@@ -32,6 +32,7 @@ public sealed partial class DomainWriter : IAsyncDisposable
     private readonly IEventAggregator _aggregator;
     private readonly IEventDescriber _describer;
     private readonly BusinessClock _clock;
+    private readonly Wording _words;
     private readonly IReadOnlyList<IWriteReaction> _reactions;
     private readonly ILogger<DomainWriter> _logger;
     private readonly Channel<PendingWrite> _queue = System.Threading.Channels.Channel.CreateUnbounded<PendingWrite>(new UnboundedChannelOptions { SingleReader = true });
@@ -41,8 +42,9 @@ public sealed partial class DomainWriter : IAsyncDisposable
     private long _commands;
 
     public DomainWriter(IDbContextFactory<DashboardDbContext> contexts, IEventAggregator aggregator, IEventDescriber describer,
-        BusinessClock clock, IEnumerable<IWriteReaction> reactions, ILogger<DomainWriter> logger)
+        BusinessClock clock, IEnumerable<IWriteReaction> reactions, ILogger<DomainWriter> logger, Wording? words = null)
     {
+        _words = words ?? Wording.Default;
         _contexts = contexts;
         _reactions = [.. reactions];
         _aggregator = aggregator;
@@ -151,7 +153,7 @@ public sealed partial class DomainWriter : IAsyncDisposable
                 }
 
                 await tx.CreateSavepointAsync(Savepoint);
-                var scope = new WriteScope(db, write.Actor, _clock);
+                var scope = new WriteScope(db, write.Actor, _clock, _words);
                 try
                 {
                     await write.RunAsync(scope);
@@ -302,7 +304,7 @@ public sealed partial class DomainWriter : IAsyncDisposable
     }
 }
 
-public sealed class WriteScope(DashboardDbContext db, Actor actor, BusinessClock clock)
+public sealed class WriteScope(DashboardDbContext db, Actor actor, BusinessClock clock, Wording words)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<IDomainEvent> _events = [];
@@ -314,6 +316,9 @@ public sealed class WriteScope(DashboardDbContext db, Actor actor, BusinessClock
     public Actor Actor { get; } = actor;
 
     public BusinessClock Clock { get; } = clock;
+
+    /// <summary>Money, days and counts as the business writes them, for the sentences a write keeps (activity, notifications).</summary>
+    public Wording Words { get; } = words;
 
     public DateTime Now { get; } = clock.UtcNow;
 

@@ -95,7 +95,7 @@ public sealed partial class DeliveryService
                 var liters = entries.Sum(e => e.Quantity);
                 var skipped = entries.Count(e => e.Status == DeliveryStatus.Skipped);
                 scope.Log("deliveries.route-delivered", "daysheet", $"{day:yyyy-MM-dd}/{route}",
-                    $"Marked {entries.Count - skipped} deliveries on {name} delivered for {day:yyyy-MM-dd} ({liters:0.###} L)"
+                    $"Marked {scope.Words.Count(entries.Count - skipped, "delivery", "deliveries")} on {name} delivered for {scope.Words.Date(day)} ({scope.Words.Liters(liters)})"
                     + (skipped > 0 ? $"; {skipped} at 0 L skipped" : ""), null,
                     after: new { date = day, route, count = entries.Count, entries = entries.Select(e => e.Id) });
             }

@@ -107,7 +107,7 @@ public sealed partial class DeliveryService
 
             if (changed.Count > 0)
             {
-                scope.Log("route.ordered", "route", route!, $"Put route {route} in delivery order ({ids.Count} customers)", null,
+                scope.Log("route.ordered", "route", route!, $"Put route {route} in delivery order ({scope.Words.Count(ids.Count, "customer", "customers")})", null,
                     after: new { route, customerIds = ids });
             }
 

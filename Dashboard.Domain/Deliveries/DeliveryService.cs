@@ -187,7 +187,7 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
             {
                 scope.Raise(new DaySheetGenerated(day, toCreate.Count));
                 scope.Log("deliveries.generated", "daysheet", day.ToString("yyyy-MM-dd"),
-                    $"Prepared the day sheet for {day:yyyy-MM-dd}: {toCreate.Count} entries", null);
+                    $"Prepared the day sheet for {scope.Words.Date(day)}: {scope.Words.Count(toCreate.Count, "entry", "entries")}", null);
             }
 
             return new DaySheetResult(day, toCreate.Count, existing.Count);
@@ -207,7 +207,8 @@ public sealed partial class DeliveryService(DomainWriter writer, BusinessClock c
         var balance = await CustomerService.BalanceOf(scope.Db, entity.CustomerId, ct);
         scope.Raise(new DeliveryChanged(entry, Created: before is null, customer.Route, before));
         scope.Raise(new BalanceChanged(balance));
-        var summary = $"{customerName}: {entry.Quantity:0.###} L {entry.Status.ToString().ToLowerInvariant()} on {entry.Date:yyyy-MM-dd} ({entry.Amount:0.00})";
+        var w = scope.Words;
+        var summary = $"{customerName}: {w.Liters(entry.Quantity)} {entry.Status.ToString().ToLowerInvariant()} on {w.Date(entry.Date)} ({w.Money(entry.Amount)})";
         scope.Log(before is null ? "delivery.recorded" : "delivery.updated", "delivery", entity.Id, summary, entity.CustomerId, before, entry);
         return entry;
     }

@@ -104,7 +104,7 @@ public sealed class RouteService(DomainWriter writer)
             var route = await OneAsync(scope, entity, ct);
             scope.Raise(new RouteChanged(entity.Id, entity.Name, previous, Removed: false));
             scope.Log("route.renamed", "route", entity.Id, $"Renamed route {previous} to {entity.Name}"
-                + (customers.Count > 0 ? $" ({customers.Count} {(customers.Count == 1 ? "customer" : "customers")} moved with it)" : ""), null, after: route);
+                + (customers.Count > 0 ? $" ({scope.Words.Count(customers.Count, "customer", "customers")} moved with it)" : ""), null, after: route);
             return route;
         }, ct);
     }

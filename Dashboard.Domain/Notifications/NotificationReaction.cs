@@ -25,7 +25,7 @@ public sealed class NotificationReaction : IWriteReaction
                     continue;
                 }
 
-                var text = rule.Text(e);
+                var text = rule.Text(e, scope.Words);
                 var data = text.Data is null ? null : JsonSerializer.Serialize(text.Data, text.Data.GetType(), Json);
                 foreach (var userId in await to.ResolveAsync(scope.Db, ct))
                 {

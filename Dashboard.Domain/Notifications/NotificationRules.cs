@@ -1,3 +1,4 @@
+using Dashboard.Domain.Common;
 using Dashboard.Domain.Events;
 using Dashboard.Domain.Offers;
 using Dashboard.Domain.Orders;
@@ -12,7 +13,7 @@ namespace Dashboard.Domain.Notifications;
 public sealed record NotificationText(string Title, string Message, NotificationType Type, string? Link = null, object? Data = null);
 
 /// <summary>One row of the rules table: a domain event type, who is told (null: nobody this time), and what they read.</summary>
-public sealed record NotificationRule(Type Event, Func<IDomainEvent, Recipients?> To, Func<IDomainEvent, NotificationText> Text);
+public sealed record NotificationRule(Type Event, Func<IDomainEvent, Recipients?> To, Func<IDomainEvent, Wording, NotificationText> Text);
 
 /// <summary>
 /// Which domain events notify whom: the one rules table. <see cref="NotificationReaction"/> applies it to every committed
@@ -24,36 +25,36 @@ public static class NotificationRules
 {
     public static IReadOnlyList<NotificationRule> Table { get; } =
     [
-        On<OrderPlaced>(_ => Recipients.Staff, e => new($"New order #{e.Order.Number}",
-            $"{e.Order.CustomerName}: {OrderService.Describe(e.Order.Items)} ({e.Order.Total:0.00}) for {e.Order.DeliveryDate:yyyy-MM-dd}",
+        On<OrderPlaced>(_ => Recipients.Staff, (e, w) => new($"New order #{e.Order.Number}",
+            $"{e.Order.CustomerName}: {OrderService.Describe(e.Order.Items)} ({w.Money(e.Order.Total)}) for {w.Date(e.Order.DeliveryDate)}",
             NotificationType.Info, OrderLink(e.Order), OrderData(e.Order))),
-        On<OrderStatusChanged>(e => Recipients.Customer(e.Order.CustomerId), e => new($"Order #{e.Order.Number} {StatusWords(e.Order.Status)}",
+        On<OrderStatusChanged>(e => Recipients.Customer(e.Order.CustomerId), (e, _) => new($"Order #{e.Order.Number} {StatusWords(e.Order.Status)}",
             e.Message, e.Order.Status switch
             {
                 OrderStatus.Delivered => NotificationType.Success,
                 OrderStatus.Cancelled => NotificationType.Warning,
                 _ => NotificationType.Info,
             }, OrderLink(e.Order), OrderData(e.Order))),
-        On<OrderCancelled>(_ => Recipients.Staff, e => new($"Order #{e.Order.Number} cancelled",
+        On<OrderCancelled>(_ => Recipients.Staff, (e, _) => new($"Order #{e.Order.Number} cancelled",
             $"{e.Order.CustomerName}: {e.Order.CancelReason}", NotificationType.Warning, OrderLink(e.Order), OrderData(e.Order))),
-        On<OrderAssigned>(e => e.Order.AgentId is { } agent && agent != e.PreviousAgentId ? Recipients.User(agent) : null, e => new(
+        On<OrderAssigned>(e => e.Order.AgentId is { } agent && agent != e.PreviousAgentId ? Recipients.User(agent) : null, (e, w) => new(
             $"Order #{e.Order.Number} is yours", $"{e.Order.CustomerName}{(e.Order.Route is { } r ? $" ({r})" : "")}: "
-                + $"{OrderService.Describe(e.Order.Items)} for {e.Order.DeliveryDate:yyyy-MM-dd}",
+                + $"{OrderService.Describe(e.Order.Items)} for {w.Date(e.Order.DeliveryDate)}",
             NotificationType.Info, OrderLink(e.Order), OrderData(e.Order))),
-        On<PaymentAdded>(e => Recipients.Customer(e.Payment.CustomerId), e => new("Payment received",
-            $"{e.Payment.Amount:0.00} ({e.Payment.Method.ToString().ToUpperInvariant()}) recorded for {e.Payment.PaymentDate:yyyy-MM-dd}. Thank you!",
+        On<PaymentAdded>(e => Recipients.Customer(e.Payment.CustomerId), (e, w) => new("Payment received",
+            $"{w.Money(e.Payment.Amount)} by {PaymentMethods.Label(e.Payment.Method)} recorded for {w.Date(e.Payment.PaymentDate)}. Thank you!",
             NotificationType.Success, $"/customers/{e.Payment.CustomerId}",
             new { paymentId = e.Payment.Id, customerId = e.Payment.CustomerId, amount = e.Payment.Amount })),
-        On<StockLowAlert>(_ => Recipients.Staff, e => new($"Low stock: {e.ProductName}",
+        On<StockLowAlert>(_ => Recipients.Staff, (e, _) => new($"Low stock: {e.ProductName}",
             $"{e.Quantity:0.###} {e.Unit} left, below the minimum of {e.MinStock:0.###} ({e.Severity.ToString().ToLowerInvariant()}).",
             e.Severity == StockSeverity.Critical ? NotificationType.Error : NotificationType.Warning, "/stock",
             new { productId = e.ProductId, currentQuantity = e.Quantity, minLevel = e.MinStock, severity = e.Severity })),
-        On<OfferActivated>(_ => Recipients.EveryCustomer, e => new($"New offer: {e.Offer.Code}", e.Offer.Description, NotificationType.Info, null,
+        On<OfferActivated>(_ => Recipients.EveryCustomer, (e, _) => new($"New offer: {e.Offer.Code}", e.Offer.Description, NotificationType.Info, null,
             new { code = e.Offer.Code, discountType = e.Offer.DiscountType, discountValue = e.Offer.DiscountValue, minOrder = e.Offer.MinOrder })),
     ];
 
-    private static NotificationRule On<TEvent>(Func<TEvent, Recipients?> to, Func<TEvent, NotificationText> text) where TEvent : IDomainEvent =>
-        new(typeof(TEvent), e => to((TEvent)e), e => text((TEvent)e));
+    private static NotificationRule On<TEvent>(Func<TEvent, Recipients?> to, Func<TEvent, Wording, NotificationText> text) where TEvent : IDomainEvent =>
+        new(typeof(TEvent), e => to((TEvent)e), (e, w) => text((TEvent)e, w));
 
     private static string OrderLink(Order order) => $"/orders/{order.Id}";
 

@@ -115,7 +115,7 @@ public sealed class OrderService(DomainWriter writer, BusinessClock clock)
             var order = await ModelAsync(scope.Db, entity, ct);
             scope.Raise(new OrderPlaced(order));
             scope.Log("order.placed", "order", entity.Id,
-                $"Order #{order.Number} for {customer.Name}: {Describe(order.Items)} ({order.Total:0.00}) for {order.DeliveryDate:yyyy-MM-dd}",
+                $"Order #{order.Number} for {customer.Name}: {Describe(order.Items)} ({scope.Words.Money(order.Total)}) for {scope.Words.Date(order.DeliveryDate)}",
                 customer.Id, after: order);
             return order;
         }, ct);

@@ -104,7 +104,7 @@ public sealed class PaymentService(DomainWriter writer, BusinessClock clock, Mic
             scope.Raise(new BalanceChanged(await CustomerService.BalanceOf(scope.Db, customer.Id, ct)));
             var forOrder = order is null ? "" : $" for order #{order.Number}";
             scope.Log("payment.added", "payment", entity.Id,
-                $"{customer.Name} paid {payment.Amount:0.00} ({command.Method!.Trim().ToUpperInvariant()}){forOrder}", customer.Id, after: payment);
+                $"{customer.Name} paid {scope.Words.Money(payment.Amount)} by {PaymentMethods.Label(payment.Method)}{forOrder}", customer.Id, after: payment);
             return payment;
         }, ct);
     }

@@ -222,6 +222,9 @@ internal sealed partial class DemoBusiness
         return payment;
     }
 
+    // The demo is an Indian dairy: its kept sentences are written as an en-IN business with rupees writes them.
+    private static Wording Words => Wording.Default;
+
     /// <summary>The last ~30 things that happened (recent payments, yesterday's exceptions, day sheets), oldest first.</summary>
     private void BuildActivity()
     {
@@ -233,7 +236,7 @@ internal sealed partial class DemoBusiness
             if (sheet.Count > 0)
             {
                 rows.Add(Row(sheet.Min(e => e.CreatedAt), "deliveries.generated", "daysheet", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    $"Prepared the day sheet for {day:yyyy-MM-dd}: {sheet.Count} entries", null, null));
+                    $"Prepared the day sheet for {Words.Date(day)}: {Words.Count(sheet.Count, "entry", "entries")}", null, null));
             }
         }
 
@@ -243,7 +246,7 @@ internal sealed partial class DemoBusiness
         {
             var model = e.ToModel(names[e.CustomerId]);
             rows.Add(Row(e.UpdatedAt, "delivery.updated", "delivery", e.Id.ToString(),
-                $"{model.CustomerName}: {model.Quantity:0.###} L {model.Status.ToString().ToLowerInvariant()} on {model.Date:yyyy-MM-dd} ({model.Amount:0.00})",
+                $"{model.CustomerName}: {Words.Liters(model.Quantity)} {model.Status.ToString().ToLowerInvariant()} on {Words.Date(model.Date)} ({Words.Money(model.Amount)})",
                 e.CustomerId, model));
         }
 
@@ -251,7 +254,7 @@ internal sealed partial class DemoBusiness
         {
             var model = p.ToModel(names[p.CustomerId]);
             rows.Add(Row(p.CreatedAt, "payment.added", "payment", p.Id.ToString(),
-                $"{model.CustomerName} paid {model.Amount:0.00} ({p.Method.ToString().ToUpperInvariant()})", p.CustomerId, model));
+                $"{model.CustomerName} paid {Words.Money(model.Amount)} by {PaymentMethods.Label(p.Method)}", p.CustomerId, model));
         }
 
         foreach (var c in Customers.Where(c => !c.IsActive))

@@ -23,8 +23,8 @@ public sealed class StockReaction : IWriteReaction
         if (milk.Count > 0 && await scope.Db.Products.FirstOrDefaultAsync(p => p.IsDailyMilk, ct) is { } dailyMilk)
         {
             var note = milk.Count == 1
-                ? $"{milk[0].Entry.CustomerName}, {milk[0].Entry.Date:yyyy-MM-dd}"
-                : $"{milk.Count} deliveries, {string.Join(", ", milk.Select(d => d.Entry.Date).Distinct().Order().Select(d => d.ToString("yyyy-MM-dd")))}";
+                ? $"{milk[0].Entry.CustomerName}, {scope.Words.Date(milk[0].Entry.Date)}"
+                : $"{milk.Count} deliveries, {string.Join(", ", milk.Select(d => d.Entry.Date).Distinct().Order().Select(scope.Words.Date))}";
             await StockService.BookAsync(scope, dailyMilk, milk.Sum(d => d.Delta), StockMovementKind.Delivery, note, null, null, ct);
         }
 

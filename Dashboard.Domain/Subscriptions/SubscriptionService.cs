@@ -93,7 +93,7 @@ public sealed class SubscriptionService(DomainWriter writer, BusinessClock clock
                 SubscriptionPattern.Weekdays => string.Join(", ", SubscriptionPlan.Names(row.Weekdays)),
                 _ => "every day",
             };
-            var since = row.StartDate is { } start ? $" from {start:yyyy-MM-dd}" : "";
+            var since = row.StartDate is { } start ? $" from {scope.Words.Date(start)}" : "";
             return Task.FromResult(new Outcome($"{customer.Name}'s milk: {days}, {row.Shift.ToString().ToLowerInvariant()}s{since}"));
         }, ct);
     }
@@ -130,10 +130,10 @@ public sealed class SubscriptionService(DomainWriter writer, BusinessClock clock
 
             var what = string.Join(" and ", new[]
             {
-                command.Quantity is { } q ? $"{q:0.###} L a day" : null,
-                command.PricePerLiter is { } p ? $"{p:0.00} a liter" : null,
+                command.Quantity is { } q ? $"{scope.Words.Liters(q)} a day" : null,
+                command.PricePerLiter is { } p ? $"{scope.Words.Money(p)} a liter" : null,
             }.OfType<string>());
-            return new Outcome($"{customer.Name}'s milk from {day:yyyy-MM-dd}: {what}");
+            return new Outcome($"{customer.Name}'s milk from {scope.Words.Date(day)}: {what}");
         }, ct);
     }
 
@@ -151,7 +151,7 @@ public sealed class SubscriptionService(DomainWriter writer, BusinessClock clock
             }
 
             scope.Db.SubscriptionChanges.Remove(change);
-            return new Outcome($"{customer.Name}'s milk: took back the change from {change.From:yyyy-MM-dd}");
+            return new Outcome($"{customer.Name}'s milk: took back the change from {scope.Words.Date(change.From)}");
         }, ct);
     }
 
@@ -196,7 +196,7 @@ public sealed class SubscriptionService(DomainWriter writer, BusinessClock clock
                 By = scope.Actor.Name,
                 At = scope.Now,
             });
-            return new Outcome($"Paused {customer.Name}'s milk from {start:yyyy-MM-dd} to {end:yyyy-MM-dd}" + (string.IsNullOrEmpty(reason) ? "" : $" ({reason})"));
+            return new Outcome($"Paused {customer.Name}'s milk from {scope.Words.Date(start)} to {scope.Words.Date(end)}" + (string.IsNullOrEmpty(reason) ? "" : $" ({reason})"));
         }, ct);
     }
 
@@ -218,8 +218,8 @@ public sealed class SubscriptionService(DomainWriter writer, BusinessClock clock
             }
 
             var summary = pause.From > today
-                ? $"Took back {customer.Name}'s pause from {pause.From:yyyy-MM-dd} to {pause.To:yyyy-MM-dd}"
-                : $"Resumed {customer.Name}'s milk from {today:yyyy-MM-dd} (paused from {pause.From:yyyy-MM-dd} to {pause.To:yyyy-MM-dd})";
+                ? $"Took back {customer.Name}'s pause from {scope.Words.Date(pause.From)} to {scope.Words.Date(pause.To)}"
+                : $"Resumed {customer.Name}'s milk from {scope.Words.Date(today)} (paused from {scope.Words.Date(pause.From)} to {scope.Words.Date(pause.To)})";
             if (pause.From >= today)
             {
                 scope.Db.SubscriptionPauses.Remove(pause);

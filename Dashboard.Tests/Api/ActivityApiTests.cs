@@ -40,11 +40,11 @@ public sealed class ActivityApiTests(DashboardApp app) : IClassFixture<Dashboard
         var page = await ApiAssert.Json(await admin.GetAsync(
             $"/api/v1/activity?entityType=payment&channel=api&action=payment.added&user={adminId}&search={tag}&from={today}&to={today}&page=1&pageSize=2"));
         Assert.Equal((3, 1, 2), (page.GetProperty("total").GetInt32(), page.GetProperty("pageNumber").GetInt32(), page.GetProperty("pageSize").GetInt32()));
-        Assert.Equal([$"Paged {tag} paid 30.00 (CASH)", $"Paged {tag} paid 20.00 (CASH)"],
+        Assert.Equal([$"Paged {tag} paid ₹30.00 by Cash", $"Paged {tag} paid ₹20.00 by Cash"],
             page.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("summary").GetString()));
 
         var oldest = await ApiAssert.Json(await admin.GetAsync($"/api/v1/activity?entityType=payment&search={tag}&order=oldest&pageSize=1"));
-        Assert.Equal($"Paged {tag} paid 10.00 (CASH)", oldest.GetProperty("items")[0].GetProperty("summary").GetString());
+        Assert.Equal($"Paged {tag} paid ₹10.00 by Cash", oldest.GetProperty("items")[0].GetProperty("summary").GetString());
         var none = await ApiAssert.Json(await admin.GetAsync($"/api/v1/activity?channel=socket.io&search={tag}&page=1"));
         Assert.Equal(0, none.GetProperty("total").GetInt32());
     }

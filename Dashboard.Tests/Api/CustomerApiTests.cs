@@ -12,6 +12,7 @@ public sealed class CustomerApiTests(DashboardApp app) : IClassFixture<Dashboard
     public async Task Creating_a_customer_writes_the_row_and_returns_it_with_its_location()
     {
         using var admin = await app.AdminClientAsync();
+        await ApiScenario.EnsureRouteAsync(admin, "South");
         var response = await admin.PostAsJsonAsync("/api/v1/customers",
             new { name = "  Meera Iyer ", phone = "+91 98860 12345", address = "12 Lake Road", route = "South", defaultQuantity = 2, pricePerLiter = 58.5 });
         var json = await ApiAssert.Json(response, HttpStatusCode.Created);

@@ -32,10 +32,14 @@ public static class CustomerSteps
         await Assertions.Expect(dialog).ToBeVisibleAsync();
         foreach (var (field, value) in new[] { ("name", name), ("phone", phone), ("route", route), ("quantity", quantity), ("price", price) })
         {
-            if (value is not null)
+            if (value is null)
             {
-                await dialog.GetByTestId($"customer-form-{field}").FillAsync(value);
+                continue;
             }
+
+            // A route is picked from the business's list, not typed.
+            var input = dialog.GetByTestId($"customer-form-{field}");
+            await (field == "route" ? input.SelectOptionAsync(value) : input.FillAsync(value));
         }
     }
 

@@ -23,6 +23,11 @@ public sealed class CustomersPageTests(DashboardApp app, BrowserFixture browser)
     [Fact]
     public async Task A_customer_created_in_the_dialog_is_written_and_shows_in_the_list()
     {
+        using (var admin = await app.AdminClientAsync())
+        {
+            await ApiScenario.EnsureRouteAsync(admin, "Basavanagudi");
+        }
+
         var page = await CustomersPageAsync();
 
         await page.GetByTestId("customer-new").ClickAsync();
@@ -82,6 +87,7 @@ public sealed class CustomersPageTests(DashboardApp app, BrowserFixture browser)
     {
         using var admin = await app.AdminClientAsync();
         await ApiScenario.CreateCustomerAsync(admin, "Shared Shobha", price: 58m, route: "North");
+        await ApiScenario.EnsureRouteAsync(admin, "South");
         var editor = await CustomersPageAsync();
         var watcher = await CustomersPageAsync();
         var dashboard = await SignInAsync();

@@ -84,7 +84,7 @@ public sealed class DeliveriesPageTests(DashboardApp app, BrowserFixture browser
         await Assertions.Expect(row.GetByTestId("delivery-error")).ToHaveTextAsync("Quantity must be at least 0.");
         await Assertions.Expect(row.GetByTestId("delivery-quantity")).ToHaveValueAsync("-1");
         await TypeQuantityAsync(row, "150");
-        await Assertions.Expect(row.GetByTestId("delivery-error")).ToHaveTextAsync("Quantity must be at most 100.");
+        await Assertions.Expect(row.GetByTestId("delivery-error")).ToHaveTextAsync("Quantity must be at most 20 L: no household takes more in a day here.");
         await Assertions.Expect(row.GetByTestId("delivery-amount")).ToHaveTextAsync("₹60.00");
         await Assertions.Expect(page.GetByTestId("day-total-liters")).ToHaveTextAsync("1 L");
 
@@ -209,12 +209,12 @@ public sealed class DeliveriesPageTests(DashboardApp app, BrowserFixture browser
     {
         var page = await SignInAsync();
         await page.GetByTestId("nav-deliveries").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("deliveries-date")).ToHaveValueAsync(app.Today.ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.GetByTestId("deliveries-date")).ToHaveAttributeAsync("data-value", app.Today.ToString("yyyy-MM-dd"));
 
         await page.GetByTestId("deliveries-prev").ClickAsync();
         var yesterday = app.Today.AddDays(-1).ToString("yyyy-MM-dd");
         await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"date={yesterday}$"));
-        await Assertions.Expect(page.GetByTestId("deliveries-date")).ToHaveValueAsync(yesterday);
+        await Assertions.Expect(page.GetByTestId("deliveries-date")).ToHaveAttributeAsync("data-value", yesterday);
         await page.GetByTestId("deliveries-next").ClickAsync();
         await page.GetByTestId("deliveries-next").ClickAsync();
         var tomorrow = app.Today.AddDays(1);
@@ -227,7 +227,7 @@ public sealed class DeliveriesPageTests(DashboardApp app, BrowserFixture browser
         // A day outside 2000–2100 in the address is not a day the business has: the sheet opens on today.
         await page.GotoAsync(new Uri(app.BaseAddress, "/deliveries?date=0001-01-01").ToString());
         await BrowserFixture.WaitLiveAsync(page);
-        await Assertions.Expect(page.GetByTestId("deliveries-date")).ToHaveValueAsync(app.Today.ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.GetByTestId("deliveries-date")).ToHaveAttributeAsync("data-value", app.Today.ToString("yyyy-MM-dd"));
         await page.Context.CloseAsync();
     }
 

@@ -30,7 +30,7 @@ public static class DeliverySteps
     public static async Task OpenDayAsync(IPage page, DateOnly date)
     {
         await CustomerSteps.OpenAsync(page, $"/deliveries?date={date:yyyy-MM-dd}");
-        await Assertions.Expect(page.GetByTestId("deliveries-date")).ToHaveValueAsync(date.ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.GetByTestId("deliveries-date")).ToHaveAttributeAsync("data-value", date.ToString("yyyy-MM-dd"));
     }
 
     public static ILocator Row(IPage page, Guid customerId) => page.Locator($"[data-testid=delivery-row][data-customer-id='{customerId}']");

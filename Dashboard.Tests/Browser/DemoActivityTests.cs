@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Dashboard.Tests.Api;
 using Dashboard.Tests.Support;
 using Microsoft.Playwright;
 using static Dashboard.Tests.Support.DemoScreens;
@@ -19,6 +20,7 @@ public sealed class DemoActivityTests(DemoApp app, BrowserFixture browser) : ICl
         using var admin = await app.AdminClientAsync();
         var customer = (await ApiAssert.Json(await admin.GetAsync("/api/v1/customers?pageSize=1"))).GetProperty("items")[0];
         var price = customer.GetProperty("pricePerLiter").GetDecimal();
+        await ApiScenario.EnsureRouteAsync(admin, "Jayanagar 4th Block");
         await ApiAssert.Json(await admin.PutAsJsonAsync($"/api/v1/customers/{customer.GetProperty("id").GetGuid()}",
             new { pricePerLiter = price + 2, route = "Jayanagar 4th Block" }));
         var top = page.GetByTestId("activity-row").First;

@@ -49,7 +49,7 @@ public sealed class LiveDashboardTests(DashboardApp app, BrowserFixture browser)
             await Assertions.Expect(collection).Not.ToHaveTextAsync(collectionBefore!, new() { Timeout = TwoSeconds });
             await Assertions.Expect(collection).ToContainTextAsync("321.75", new() { Timeout = TwoSeconds });
             await Assertions.Expect(page.GetByTestId("activity-feed").Locator("[data-action='payment.added']").First)
-                .ToContainTextAsync("Live Lakshmi paid 321.75", new() { Timeout = TwoSeconds });
+                .ToContainTextAsync("Live Lakshmi paid ₹321.75", new() { Timeout = TwoSeconds });
             Assert.True(await page.EvaluateAsync<bool>("() => window.__sameDocument === true"));
         }
 

@@ -17,7 +17,7 @@ public sealed class OrdersPageTests(DashboardApp app, BrowserFixture browser) : 
     {
         var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
         await OpenAsync(page, $"/orders?date={date:yyyy-MM-dd}");
-        await Assertions.Expect(page.GetByTestId("orders-date")).ToHaveValueAsync(date.ToString("yyyy-MM-dd"));
+        await Assertions.Expect(page.GetByTestId("orders-date")).ToHaveAttributeAsync("data-value", date.ToString("yyyy-MM-dd"));
         await Assertions.Expect(page.GetByTestId("orders-board")).Not.ToContainTextAsync("Loading");
         return page;
     }

@@ -15,6 +15,7 @@ public sealed class PhoneSearchTests(DashboardApp app, BrowserFixture browser) :
     {
         using var admin = await app.AdminClientAsync();
         var n = NewNumber();
+        await ApiScenario.EnsureRouteAsync(admin, route);
         var created = await ApiAssert.Json(await admin.PostAsJsonAsync("/api/v1/customers",
             new { name, phone = $"+91 {n[..5]} {n[5..]}", route, defaultQuantity = 1, pricePerLiter = 60 }), System.Net.HttpStatusCode.Created);
         return (n, created.GetProperty("id").GetGuid());

@@ -17,6 +17,7 @@ public sealed class RouteSheetPageTests(DashboardApp app, BrowserFixture browser
         using var admin = await app.AdminClientAsync();
         var route = NewRoute("Sheet");
         var other = NewRoute("Other");
+        await ApiScenario.EnsureRouteAsync(admin, route);
         var day = app.Today;
         var ids = new List<Guid>();
         for (var i = 1; i <= 60; i++)

@@ -17,6 +17,7 @@ public sealed class CustomerEditTests : IAsyncLifetime
     public async Task A_full_edit_writes_every_field_and_clears_the_ones_left_empty()
     {
         var customer = await _h.CreateCustomerAsync();
+        await _h.EnsureRouteAsync("Basavanagudi");
 
         var edited = await _h.Customers.ReplaceAsync(DomainHarness.Staff, customer.Id,
             new CreateCustomer(" Lakshmi R ", "", "", "Basavanagudi", 2m, 62.5m, false), customer.Version);

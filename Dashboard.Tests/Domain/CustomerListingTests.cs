@@ -23,8 +23,11 @@ public sealed class CustomerListingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 
-    private Task<Customer> Create(string name, string? phone, string? route, decimal quantity, decimal price, bool active = true) =>
-        _h.Customers.CreateAsync(DomainHarness.Admin, new CreateCustomer(name, phone, null, route, quantity, price, active));
+    private async Task<Customer> Create(string name, string? phone, string? route, decimal quantity, decimal price, bool active = true)
+    {
+        await _h.EnsureRouteAsync(route);
+        return await _h.Customers.CreateAsync(DomainHarness.Admin, new CreateCustomer(name, phone, null, route, quantity, price, active));
+    }
 
     private async Task<List<string>> Names(string? sort, bool descending = false, bool? active = null, int page = 1, int pageSize = 50) =>
         (await _h.Customers.ListWithBalancesAsync(DomainHarness.Staff, new CustomerQuery(null, null, active, page, pageSize, sort, descending)))

@@ -9,7 +9,11 @@ public sealed class CustomerRulesTests : IAsyncLifetime
 {
     private DomainHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await DomainHarness.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _h = await DomainHarness.StartAsync();
+        await _h.EnsureRouteAsync("Jayanagar");
+    }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 

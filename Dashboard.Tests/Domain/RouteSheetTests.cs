@@ -11,7 +11,11 @@ public sealed class RouteSheetTests : IAsyncLifetime
 {
     private DomainHarness _h = null!;
 
-    public async Task InitializeAsync() => _h = await DomainHarness.StartAsync();
+    public async Task InitializeAsync()
+    {
+        _h = await DomainHarness.StartAsync();
+        await _h.EnsureRouteAsync("Jayanagar");
+    }
 
     public async Task DisposeAsync() => await _h.DisposeAsync();
 

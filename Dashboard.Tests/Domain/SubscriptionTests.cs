@@ -143,7 +143,7 @@ public sealed class SubscriptionTests : IAsyncLifetime
         Assert.Equal((today, today.AddDays(1)), (row.From, row.To)); // kept as history: paused for two days
         Assert.Equal(1, (await _h.Deliveries.GenerateAsync(DomainHarness.Staff, new GenerateDaySheet(today.AddDays(2)))).Created);
         var activity = await db.Activity.Where(a => a.Action == "subscription.updated").OrderBy(a => a.Id).Select(a => a.Summary).ToListAsync();
-        Assert.Equal(["Paused Away Asha's milk from 2026-11-22 to 2026-12-02 (Travelling)", "Resumed Away Asha's milk from 2026-11-24 (paused from 2026-11-22 to 2026-12-02)"], activity);
+        Assert.Equal(["Paused Away Asha's milk from 22 Nov 2026 to 2 Dec 2026 (Travelling)", "Resumed Away Asha's milk from 24 Nov 2026 (paused from 22 Nov 2026 to 2 Dec 2026)"], activity);
     }
 
     [Fact]

@@ -24,9 +24,9 @@ public sealed class NotificationApiTests(DashboardApp app) : IClassFixture<Dashb
 
         var first = await ApiAssert.Json(await me.GetAsync("/api/v1/notifications?pageSize=10"));
         Assert.Equal((25, 25, 1, 10), (Int(first, "total"), Int(first, "unread"), Int(first, "page"), Int(first, "pageSize")));
-        Assert.Equal(Enumerable.Range(16, 10).Reverse().Select(i => $"{i}.00"), Amounts(first));
+        Assert.Equal(Enumerable.Range(16, 10).Reverse().Select(i => $"₹{i}.00"), Amounts(first));
         var last = await ApiAssert.Json(await me.GetAsync("/api/v1/notifications?pageSize=10&page=3"));
-        Assert.Equal(["5.00", "4.00", "3.00", "2.00", "1.00"], Amounts(last));
+        Assert.Equal(["₹5.00", "₹4.00", "₹3.00", "₹2.00", "₹1.00"], Amounts(last));
         var newest = first.GetProperty("items")[0];
         Assert.Equal(("success", false), (newest.GetProperty("type").GetString(), newest.GetProperty("read").GetBoolean()));
 

@@ -55,7 +55,7 @@ public sealed class NotificationCommitTests : IAsyncLifetime
         var row = Assert.Single(await db.Notifications.Where(n => n.UserId == userId).ToListAsync());
         Assert.Equal(("Payment received", NotificationType.Success, $"/customers/{customer.Id}", (DateTime?)null),
             (row.Title, row.Type, row.Link, row.ReadAt));
-        Assert.Contains("75.00 (MOBILE)", row.Message);
+        Assert.Contains("₹75.00 by Mobile", row.Message);
         Assert.True(await db.EventLog.AnyAsync(e => e.Name == nameof(NotificationCreated) && e.Payload.Contains(row.Id.ToString())));
         _ = payment;
     }

@@ -42,7 +42,7 @@ public sealed class NotificationRealtimeTests(DashboardApp app) : IClassFixture<
         {
             var seed001 = (await client.WaitForEventAsync("notification:new"))[0];
             Assert.Equal(("Payment received", "success"), (seed001.GetProperty("title").GetString(), seed001.GetProperty("type").GetString()));
-            Assert.Contains("42.00 (MOBILE)", seed001.GetProperty("message").GetString());
+            Assert.Contains("₹42.00 by Mobile", seed001.GetProperty("message").GetString());
             var seed002 = (await client.WaitForEventAsync("notification"))[0];
             Assert.Equal(paymentId, seed002.GetProperty("data").GetProperty("paymentId").GetGuid());
             Assert.Equal(seed001.GetRawText(), seed002.GetRawText());

@@ -82,7 +82,7 @@ public sealed class NotificationRulesTests(DashboardApp app) : IClassFixture<Das
         var rows = (await db.Notifications.ToListAsync()).Where(n => n.Data?.Contains(payment.ToString(), StringComparison.Ordinal) == true).ToList();
         Assert.Equal(new[] { s.CustomerUserId, secondId }.Order(), rows.Select(r => r.UserId).Order());
         Assert.All(rows, r => Assert.Equal(("Payment received", $"/customers/{s.CustomerId}"), (r.Title, r.Link)));
-        Assert.All(rows, r => Assert.Contains("125.00 (BANK)", r.Message));
+        Assert.All(rows, r => Assert.Contains("₹125.00 by Bank transfer", r.Message));
     }
 
     private async Task<Guid> PlaceAsync(HttpClient client, Guid? customerId = null) =>

@@ -20,7 +20,7 @@ public sealed class HubCrossChannelTests(DashboardApp app, BrowserFixture browse
             Assert.Null(result.ErrorCode());
             await Assertions.Expect(page.GetByTestId("stat-total-collection")).ToContainTextAsync("432.10", new() { Timeout = 2_000 });
             var row = page.GetByTestId("activity-feed").Locator("[data-action='payment.added']").First;
-            await Assertions.Expect(row).ToContainTextAsync("Hub To Browser paid 432.10", new() { Timeout = 2_000 });
+            await Assertions.Expect(row).ToContainTextAsync("Hub To Browser paid ₹432.10", new() { Timeout = 2_000 });
             await Assertions.Expect(row).ToContainTextAsync("hub");
         }
 

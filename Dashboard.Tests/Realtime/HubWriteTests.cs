@@ -108,6 +108,7 @@ public sealed class HubWriteTests(DashboardApp app) : IClassFixture<DashboardApp
     {
         using var admin = await app.AdminClientAsync();
         var customer = await ApiScenario.CreateCustomerAsync(admin, "Hub Customer", price: 50);
+        await ApiScenario.EnsureRouteAsync(admin, "East");
         var (client, _) = await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);
         await using (client)
         {

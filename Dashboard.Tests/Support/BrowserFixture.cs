@@ -34,9 +34,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (own cookies) signed in on the Dashboard page and live.</summary>
-    public async Task<IPage> SignedInPageAsync(Uri baseAddress, string email, string password)
+    /// <param name="locale">The browser's language (navigator.language, what a native date input follows), e.g. en-US.</param>
+    public async Task<IPage> SignedInPageAsync(Uri baseAddress, string email, string password, string? locale = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString() });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseAddress.ToString(), Locale = locale });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/");
         await page.GetByTestId("login-email").FillAsync(email);

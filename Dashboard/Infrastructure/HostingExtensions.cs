@@ -25,13 +25,14 @@ public static class HostingExtensions
         var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
         Directory.CreateDirectory(dataDirectory);
         var connectionString = ResolveSqlite(builder.Configuration.GetConnectionString("Dashboard"), dataDirectory, builder.Environment.ContentRootPath);
-        builder.Services.AddDashboardDomain(connectionString, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), options.WritableDaysBack,
-            options.PhoneCountryCode, new Domain.Common.QuantityRules(options.MaxLitersPerDay, options.QuantityStep));
-
         var culture = CultureInfo.GetCultureInfo(options.Culture);
+        var words = new Domain.Common.Wording(culture, options.Currency);
+        builder.Services.AddDashboardDomain(connectionString, TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone), options.WritableDaysBack,
+            options.PhoneCountryCode, new Domain.Common.QuantityRules(options.MaxLitersPerDay, options.QuantityStep), words);
+
         CultureInfo.DefaultThreadCurrentCulture = culture;
         CultureInfo.DefaultThreadCurrentUICulture = culture;
-        builder.Services.AddSingleton(new Formats(culture, options.Currency));
+        builder.Services.AddSingleton<Formats>();
 
         // Cookies and antiforgery tokens must survive a restart, so their keys live with the data.
         builder.Services.AddDataProtection().SetApplicationName("Dashboard")

@@ -20,7 +20,7 @@ public sealed class SocketIOCrossChannelTests(DashboardApp app, BrowserFixture b
             Assert.Null(ack.ErrorCode());
             await Assertions.Expect(page.GetByTestId("stat-total-collection")).ToContainTextAsync("321.45", new() { Timeout = 2_000 });
             var row = page.GetByTestId("activity-feed").Locator("[data-action='payment.added']").First;
-            await Assertions.Expect(row).ToContainTextAsync("Socket To Browser paid 321.45", new() { Timeout = 2_000 });
+            await Assertions.Expect(row).ToContainTextAsync("Socket To Browser paid ₹321.45", new() { Timeout = 2_000 });
             await Assertions.Expect(row).ToContainTextAsync("socket.io");
         }
 
