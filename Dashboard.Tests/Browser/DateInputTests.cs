@@ -44,7 +44,11 @@ public sealed class DateInputTests(DashboardApp app, BrowserFixture browser) : I
         await Assertions.Expect(date).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(date).ToHaveAttributeAsync("data-value", day.ToString("yyyy-MM-dd"));
 
-        await date.FillAsync(day.ToString("dd/MM/yyyy"));
+        // A day typed as 2026-11-03 is taken, and written back the business's way when the field is left.
+        await date.FillAsync(day.ToString("yyyy-MM-dd"));
+        await page.GetByTestId("payment-form-note").FocusAsync();
+        await Assertions.Expect(date).ToHaveValueAsync(day.ToString("dd/MM/yyyy"));
+        await Assertions.Expect(date).Not.ToHaveAttributeAsync("aria-invalid", "true");
         await page.GetByTestId("payment-form-submit").ClickAsync();
         if (app.Today.DayNumber - day.DayNumber > 7)
         {

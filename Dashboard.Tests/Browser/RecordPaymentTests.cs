@@ -54,7 +54,7 @@ public sealed class RecordPaymentTests(DashboardApp app, BrowserFixture browser)
             await Assertions.Expect(writer.GetByTestId("toast").Filter(new() { HasText = "Payment recorded" })).ToContainTextAsync("Form Farida");
 
             await Assertions.Expect(watcher.GetByTestId("stat-total-collection")).ToContainTextAsync("275.50", new() { Timeout = 2_000 });
-            await Assertions.Expect(watcher.GetByTestId("activity-feed")).ToContainTextAsync("Form Farida paid 275.50 (UPI)", new() { Timeout = 2_000 });
+            await Assertions.Expect(watcher.GetByTestId("activity-feed")).ToContainTextAsync("Form Farida paid ₹275.50 by UPI", new() { Timeout = 2_000 });
             var added = await hub.WaitForEventAsync("payment:added", a => a.Is("customerId", customer), TimeSpan.FromSeconds(2));
             Assert.Equal(275.50m, added[0].GetProperty("amount").GetDecimal());
         }
