@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Dashboard.Domain.Common;
 using Dashboard.Domain.Customers;
 using Dashboard.Domain.Orders;
 
@@ -21,7 +22,7 @@ public static class DemoNotifications
             {
                 var customer = names.GetValueOrDefault(order.CustomerId, "A customer");
                 yield return Row(userId, order, order.CreatedAt, $"New order #{order.Number}",
-                    $"{customer}: {OrderService.Describe(order.Items)} ({order.Total:0.00}) for {order.DeliveryDate:yyyy-MM-dd}",
+                    $"{customer}: {OrderService.Describe(order.Items)} ({Wording.Default.Money(order.Total)}) for {Wording.Default.Date(order.DeliveryDate)}",
                     NotificationType.Info, read: order.Status == OrderStatus.Confirmed);
                 if (order.Status == OrderStatus.Cancelled)
                 {
