@@ -59,7 +59,7 @@ internal static class CustomerQueries
                 Text: $"Order #{o.Number}: " + Orders.OrderService.Describe(o.Items),
                 Debit: o.Total, Credit: 0m)))
             .Concat(payments.Select(p => (Date: p.PaymentDate, Order: 1, p.CreatedAt, Kind: LedgerLineKind.Payment, p.Id,
-                Text: p.Note is { Length: > 0 } note ? $"Payment ({p.Method.ToString().ToUpperInvariant()}) {note}" : $"Payment ({p.Method.ToString().ToUpperInvariant()})",
+                Text: p.Note is { Length: > 0 } note ? $"Payment by {Payments.PaymentMethods.Label(p.Method)}: {note}" : $"Payment by {Payments.PaymentMethods.Label(p.Method)}",
                 Debit: 0m, Credit: p.Amount)))
             .OrderBy(l => l.Date).ThenBy(l => l.Order).ThenBy(l => l.CreatedAt);
         var running = 0m;

@@ -27,7 +27,7 @@ public sealed class LedgerCsvApiTests(DashboardApp app) : IClassFixture<Dashboar
                 "date,kind,description,billed,paid,balance",
                 $"{d},delivery,1.5 L @ 60.00,90.00,0.00,90.00",
                 // The note is quoted: it has a comma and quotes.
-                $"{d},payment,\"Payment (CASH) =HYPERLINK(\"\"x\"\"), thanks\",0.00,100.00,-10.00",
+                $"{d},payment,\"Payment by Cash: =HYPERLINK(\"\"x\"\"), thanks\",0.00,100.00,-10.00",
             ],
             await ApiAssert.CsvLines(response));
     }

@@ -40,7 +40,7 @@ public sealed class CustomerDetailTests(DashboardApp app, BrowserFixture browser
             await Assertions.Expect(page.GetByTestId("customer-paid")).ToHaveTextAsync("₹100.00", new() { Timeout = TwoSeconds });
             // Newest first: the payment on top, with the balance it leaves.
             var top = page.GetByTestId("ledger-row").First;
-            await Assertions.Expect(top.GetByTestId("ledger-description")).ToHaveTextAsync("Payment (MOBILE) UPI ref 42", new() { Timeout = TwoSeconds });
+            await Assertions.Expect(top.GetByTestId("ledger-description")).ToHaveTextAsync("Payment by Mobile: UPI ref 42", new() { Timeout = TwoSeconds });
             await Assertions.Expect(top.GetByTestId("ledger-credit")).ToHaveTextAsync("₹100.00");
             await Assertions.Expect(top.GetByTestId("ledger-balance")).ToHaveTextAsync("₹20.00");
             await AssertSameDocumentAsync(page);
@@ -151,7 +151,7 @@ public sealed class CustomerDetailTests(DashboardApp app, BrowserFixture browser
         Assert.Equal("ledger-download-divya-all.csv", download.SuggestedFilename);
         var lines = (await File.ReadAllTextAsync((await download.PathAsync())!)).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("date,kind,description,billed,paid,balance", lines[0].TrimStart('\uFEFF'));
-        Assert.Equal($"{app.Today:yyyy-MM-dd},payment,Payment (CASH),0.00,10.00,-10.00", lines[1]);
+        Assert.Equal($"{app.Today:yyyy-MM-dd},payment,Payment by Cash,0.00,10.00,-10.00", lines[1]);
         await page.Context.CloseAsync();
     }
 
