@@ -102,6 +102,8 @@ public sealed class RealtimePageTests(DashboardApp app, BrowserFixture browser) 
         using var admin = await app.AdminClientAsync();
         var (email, password) = await ApiScenario.CreateUserAsync(admin, "Staff");
         var other = await browser.SignedInPageAsync(app.BaseAddress, email, password);
+        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        other.Console += (_, m) => console.Enqueue($"{m.Type}: {m.Text}");
         var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
         await page.GotoAsync("/realtime");
         await BrowserFixture.WaitLiveAsync(page);
@@ -112,7 +114,17 @@ public sealed class RealtimePageTests(DashboardApp app, BrowserFixture browser) 
         await Assertions.Expect(row.GetByTestId("rt-disconnect")).ToHaveTextAsync("Sign out tab");
         await row.GetByTestId("rt-disconnect").ClickAsync();
 
-        await other.WaitForURLAsync("**/account/login**", new() { Timeout = 30_000 });
+        try
+        {
+            await other.WaitForURLAsync("**/account/login**", new() { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            // It has failed under load, with the tab never leaving its page: say what that tab saw.
+            var errorUi = await other.Locator("#blazor-error-ui").IsVisibleAsync();
+            Assert.Fail($"The signed-out tab stayed on {other.Url} (error banner shown: {errorUi}); its console: {string.Join(" | ", console)}");
+        }
+
         await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         await other.Context.CloseAsync();
         await page.Context.CloseAsync();
