@@ -61,6 +61,11 @@ public sealed class DemoRoutesTests(DemoApp app, BrowserFixture browser) : IClas
         await other.GetByTestId("route-row").Filter(new() { HasText = "Jayanagar" }).GetByTestId("route-remove").ClickAsync();
         await Assertions.Expect(other.GetByTestId("routes-error")).ToContainTextAsync("Route Jayanagar still has");
 
+        // A route's name opens the customers list on that route.
+        await other.GetByTestId("route-row").Filter(new() { HasText = "Banashankari 2nd Stage" }).GetByTestId("route-name").ClickAsync();
+        await Assertions.Expect(other.GetByTestId("customer-route-filter")).ToHaveValueAsync("Banashankari 2nd Stage");
+        await Assertions.Expect(other.GetByTestId("customer-row")).ToHaveCountAsync(1);
+
         await page.GetByTestId("nav-routes").ClickAsync();
         await AssertNoSidewaysScrollAtPhoneWidthAsync(page, "the routes page");
         await SaveAsync(page, "routes-phone.png");
