@@ -14,19 +14,9 @@ public sealed class RouteService(DomainWriter writer)
         var access = Guard.Require(actor, Operation.ReadDeliveries);
         return writer.ReadAsync<IReadOnlyList<DeliveryRoute>>(async db =>
         {
-            var routes = await db.Routes.AsNoTracking().OrderBy(r => r.NormalizedName).ToListAsync(ct);
-            var customers = await db.Customers.AsNoTracking().Where(c => c.Route != null)
-                .GroupBy(c => c.Route!).Select(g => new { Route = g.Key, All = g.Count(), Active = g.Count(c => c.IsActive) }).ToListAsync(ct);
-            var agents = await (from r in db.AgentRoutes.AsNoTracking()
-                                join u in db.Users.AsNoTracking() on r.UserId equals u.Id
-                                select new { r.Route, Name = u.DisplayName ?? u.Email ?? u.Id }).ToListAsync(ct);
-            var byRoute = customers.ToDictionary(c => RouteEntity.Normalize(c.Route), StringComparer.Ordinal);
-            var agentsByRoute = agents.ToLookup(a => RouteEntity.Normalize(a.Route), a => a.Name, StringComparer.Ordinal);
-            return routes
-                .Where(r => access != Access.Route || actor.Serves(r.Name))
-                .Select(r => new DeliveryRoute(r.Id, r.Name, byRoute.GetValueOrDefault(r.NormalizedName)?.All ?? 0,
-                    byRoute.GetValueOrDefault(r.NormalizedName)?.Active ?? 0, [.. agentsByRoute[r.NormalizedName].Order(StringComparer.OrdinalIgnoreCase)]))
-                .ToList();
+            var routes = (await db.Routes.AsNoTracking().OrderBy(r => r.NormalizedName).ToListAsync(ct))
+                .Where(r => access != Access.Route || actor.Serves(r.Name)).ToList();
+            return await DescribeAsync(db, routes, ct);
         }, ct);
     }
 
@@ -141,15 +131,26 @@ public sealed class RouteService(DomainWriter writer)
         }, ct);
     }
 
-    private static async Task<DeliveryRoute> OneAsync(WriteScope scope, RouteEntity entity, CancellationToken ct)
+    private static async Task<DeliveryRoute> OneAsync(WriteScope scope, RouteEntity entity, CancellationToken ct) =>
+        (await DescribeAsync(scope.Db, [entity], ct))[0];
+
+    /// <summary>
+    /// Each route with its customers (all, active) and agents. Customers and agents hold the route's name as the list
+    /// writes it (every write resolves it, and migration 0020 rewrote the older rows), so names compare exactly.
+    /// </summary>
+    private static async Task<List<DeliveryRoute>> DescribeAsync(Persistence.DashboardDbContext db, IReadOnlyList<RouteEntity> routes, CancellationToken ct)
     {
-        var customers = await scope.Db.Customers.Where(c => c.Route == entity.Name).GroupBy(_ => 1)
-            .Select(g => new { All = g.Count(), Active = g.Count(c => c.IsActive) }).FirstOrDefaultAsync(ct);
-        var agents = await (from r in scope.Db.AgentRoutes
-                            join u in scope.Db.Users on r.UserId equals u.Id
-                            where r.Route == entity.Name
-                            select u.DisplayName ?? u.Email ?? u.Id).ToListAsync(ct);
-        return new DeliveryRoute(entity.Id, entity.Name, customers?.All ?? 0, customers?.Active ?? 0, [.. agents.Order(StringComparer.OrdinalIgnoreCase)]);
+        var names = routes.Select(r => r.Name).ToList();
+        var customers = await db.Customers.AsNoTracking().Where(c => c.Route != null && names.Contains(c.Route))
+            .GroupBy(c => c.Route!).Select(g => new { Route = g.Key, All = g.Count(), Active = g.Count(c => c.IsActive) })
+            .ToDictionaryAsync(c => c.Route, StringComparer.Ordinal, ct);
+        var agents = (await (from r in db.AgentRoutes.AsNoTracking()
+                             join u in db.Users.AsNoTracking() on r.UserId equals u.Id
+                             where names.Contains(r.Route)
+                             select new { r.Route, Name = u.DisplayName ?? u.Email ?? u.Id }).ToListAsync(ct))
+            .ToLookup(a => a.Route, a => a.Name, StringComparer.Ordinal);
+        return [.. routes.Select(r => new DeliveryRoute(r.Id, r.Name, customers.GetValueOrDefault(r.Name)?.All ?? 0,
+            customers.GetValueOrDefault(r.Name)?.Active ?? 0, [.. agents[r.Name].Order(StringComparer.OrdinalIgnoreCase)]))];
     }
 
     private static string ValidName(string? name)

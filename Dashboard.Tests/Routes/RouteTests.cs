@@ -179,14 +179,23 @@ public sealed class RouteMigrationTests
                 ('0193A1B2-C3D4-7E5F-8A6B-000000000023', 'Three', 'jayanagar ', '1.0', '56.0', 1, '2026-12-01 04:00:00', '2026-12-01 04:00:00', 1),
                 ('0193A1B2-C3D4-7E5F-8A6B-000000000024', 'Four', 'Basavanagudi', '1.0', '56.0', 0, '2026-12-01 04:00:00', '2026-12-01 04:00:00', 1),
                 ('0193A1B2-C3D4-7E5F-8A6B-000000000025', 'Five', '  ', '1.0', '56.0', 1, '2026-12-01 04:00:00', '2026-12-01 04:00:00', 1);
+                INSERT INTO AspNetUsers (Id, DisplayName, CreatedAt, EmailConfirmed, PhoneNumberConfirmed, TwoFactorEnabled, LockoutEnabled, AccessFailedCount)
+                VALUES ('old-agent', 'Old Agent', '2026-12-01 04:00:00', 1, 0, 0, 1, 0);
+                INSERT INTO AgentRoutes (UserId, Route) VALUES ('old-agent', 'jayanagar');
                 """;
-            Assert.Equal(5, await insert.ExecuteNonQueryAsync());
+            Assert.Equal(7, await insert.ExecuteNonQueryAsync());
         }
 
         await h.Get<DatabaseInitializer>().InitializeAsync();
 
         var routes = await h.Get<RouteService>().ListAsync(DomainHarness.Admin);
-        Assert.Equal([("Basavanagudi", 1, 0), ("Jayanagar", 3, 3)], routes.Select(r => (r.Name, r.Customers, r.ActiveCustomers)));
+        Assert.Equal([("Basavanagudi", 1, 0, ""), ("Jayanagar", 3, 3, "Old Agent")],
+            routes.Select(r => (r.Name, r.Customers, r.ActiveCustomers, string.Join(",", r.Agents))));
+        await using (var db = h.Db())
+        {
+            Assert.Equal("Jayanagar", (await db.AgentRoutes.SingleAsync(r => r.UserId == "old-agent")).Route);
+        }
+
         var three = await h.Customers.GetAsync(DomainHarness.Admin, Guid.Parse("0193a1b2-c3d4-7e5f-8a6b-000000000023"));
         Assert.Equal("Jayanagar", three.Route);
         Assert.Null((await h.Customers.GetAsync(DomainHarness.Admin, Guid.Parse("0193a1b2-c3d4-7e5f-8a6b-000000000025"))).Route);

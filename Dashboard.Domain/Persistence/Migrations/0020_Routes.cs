@@ -6,7 +6,7 @@ namespace Dashboard.Domain.Persistence.Migrations;
 /// <summary>
 /// Schema version 20: routes become a managed list. The list starts as the routes customers and agents were on, one per
 /// spelling however it was typed ("Jayanagar" and "jayanagar " are one route, named as most of its customers wrote
-/// it), and every customer's route is written as the list names it.
+/// it), and every customer's and agent's route is written as the list names it.
 /// </summary>
 [DbContext(typeof(DashboardDbContext))]
 [Migration("20261204000020_Routes")]
@@ -46,6 +46,11 @@ public sealed class Routes : Migration
             WHERE TRIM(COALESCE("Route", '')) <> '';
             """);
         migrationBuilder.Sql("""UPDATE "Customers" SET "Route" = NULL WHERE "Route" IS NOT NULL AND TRIM("Route") = '';""");
+        // An agent's routes were already one per spelling, whatever the case (the users service refused repeats).
+        migrationBuilder.Sql("""
+            UPDATE "AgentRoutes" SET "Route" = (SELECT "Name" FROM "Routes" WHERE "NormalizedName" = LOWER(TRIM("AgentRoutes"."Route")))
+            WHERE TRIM("Route") <> '';
+            """);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.DropTable("Routes");
