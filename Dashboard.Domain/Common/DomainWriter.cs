@@ -42,9 +42,9 @@ public sealed partial class DomainWriter : IAsyncDisposable
     private long _commands;
 
     public DomainWriter(IDbContextFactory<DashboardDbContext> contexts, IEventAggregator aggregator, IEventDescriber describer,
-        BusinessClock clock, IEnumerable<IWriteReaction> reactions, ILogger<DomainWriter> logger, Wording? words = null)
+        BusinessClock clock, IEnumerable<IWriteReaction> reactions, ILogger<DomainWriter> logger, Wording words)
     {
-        _words = words ?? Wording.Default;
+        _words = words;
         _contexts = contexts;
         _reactions = [.. reactions];
         _aggregator = aggregator;

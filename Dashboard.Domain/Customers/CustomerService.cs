@@ -83,7 +83,7 @@ public sealed class CustomerService(DomainWriter writer, PhoneNumbers phones, Qu
                 throw DomainException.Conflict($"Customer {entity.Name} was changed by someone else (version {entity.Version}); reload and try again.");
             }
 
-            var listed = string.IsNullOrEmpty(route) ? null : await ListedRouteAsync(scope, route, ct);
+            var listed = await ListedRouteAsync(scope, route, ct);
             var before = entity.ToModel();
             entity.Name = name ?? entity.Name;
             if (phone is { } change)
