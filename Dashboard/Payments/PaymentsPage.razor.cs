@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dashboard.Auth;
 using Dashboard.Components.Shared;
 using Dashboard.Domain.Common;
@@ -95,11 +94,9 @@ public partial class PaymentsPage
         }
     }
 
-    private Task DateChangedAsync(ChangeEventArgs e, bool from)
+    private Task DateChangedAsync(string? iso, bool from)
     {
-        DateOnly? date = DateOnly.TryParseExact(e.Value?.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? d
-            : null;
+        var date = DateInput.Day(iso);
         if (from)
         {
             _from = date;
@@ -126,7 +123,6 @@ public partial class PaymentsPage
 
     private Task ReloadFirstPageAsync() => _table?.ReloadAsync(firstPage: true) ?? Task.CompletedTask;
 
-    private static string DateValue(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     private static string MethodCode(PaymentMethod method) => PaymentMethods.Code(method);
 
