@@ -32,6 +32,8 @@ public sealed class DateInputTests(DashboardApp app, BrowserFixture browser) : I
         var typed = day.ToString("d/M/yyyy");
         await page.GetByTestId("payment-form-customer-search").PressSequentiallyAsync("Datewise De");
         await page.GetByTestId("payment-form-customer-option").Filter(new() { HasText = "Datewise Deepa" }).ClickAsync(new() { Timeout = Pick });
+        // Picking a customer puts the caret in the amount (the form's own step): wait for it, or it lands mid-date.
+        await Assertions.Expect(page.GetByTestId("payment-form-amount")).ToBeFocusedAsync(new() { Timeout = Pick });
         await page.GetByTestId("payment-form-amount").FillAsync("40");
         await date.FillAsync("");
         await date.PressSequentiallyAsync(typed);
