@@ -75,7 +75,8 @@ public sealed class ContentSecurityPolicyTests(DashboardApp app, BrowserFixture 
 
         // The layout's sign-out form posts its antiforgery token: the policy's form-action lets it, and it signs out.
         await page.GetByTestId("logout").ClickAsync();
-        await page.WaitForURLAsync("**/account/login");
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login$"));
+        await Assertions.Expect(page.GetByTestId("login-submit")).ToBeVisibleAsync();
         await CollectAsync();
 
         Assert.True(refused.Count == 0, string.Join('\n', refused));

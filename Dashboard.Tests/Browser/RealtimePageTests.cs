@@ -102,8 +102,6 @@ public sealed class RealtimePageTests(DashboardApp app, BrowserFixture browser) 
         using var admin = await app.AdminClientAsync();
         var (email, password) = await ApiScenario.CreateUserAsync(admin, "Staff");
         var other = await browser.SignedInPageAsync(app.BaseAddress, email, password);
-        var console = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        other.Console += (_, m) => console.Enqueue($"{m.Type}: {m.Text}");
         var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
         await page.GotoAsync("/realtime");
         await BrowserFixture.WaitLiveAsync(page);
@@ -114,16 +112,11 @@ public sealed class RealtimePageTests(DashboardApp app, BrowserFixture browser) 
         await Assertions.Expect(row.GetByTestId("rt-disconnect")).ToHaveTextAsync("Sign out tab");
         await row.GetByTestId("rt-disconnect").ClickAsync();
 
-        try
-        {
-            await other.WaitForURLAsync("**/account/login**", new() { Timeout = 30_000 });
-        }
-        catch (TimeoutException)
-        {
-            // It has failed under load, with the tab never leaving its page: say what that tab saw.
-            var errorUi = await other.Locator("#blazor-error-ui").IsVisibleAsync();
-            Assert.Fail($"The signed-out tab stayed on {other.Url} (error banner shown: {errorUi}); its console: {string.Join(" | ", console)}");
-        }
+        // Asserted on the address, not with WaitForURLAsync, which can miss the page's load event and time out on a page
+        // that has arrived (microsoft/playwright-dotnet#3364; seen here under load: the tab at the sign-in page 0.3 s
+        // after the click, the wait still running 30 s later).
+        await Assertions.Expect(other).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/login\\?returnUrl=%2F$"));
+        await Assertions.Expect(other.GetByTestId("login-submit")).ToBeVisibleAsync();
 
         await Assertions.Expect(row).ToHaveCountAsync(0, new() { Timeout = 10_000 });
         await other.Context.CloseAsync();

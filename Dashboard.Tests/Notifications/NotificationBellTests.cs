@@ -47,7 +47,7 @@ public sealed class NotificationBellTests(DashboardApp app, BrowserFixture brows
         await Assertions.Expect(item.GetByTestId("notification-message")).ToContainTextAsync($"Bell {tag}: Ghee {tag} × 1");
         await item.ClickAsync();
 
-        await first.WaitForURLAsync($"**/orders/{id}");
+        await Assertions.Expect(first).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/orders/{id}$"));
         await Assertions.Expect(second.GetByTestId("notification-count")).ToHaveCountAsync(0, new() { Timeout = TwoSeconds });
         await Assertions.Expect(first.GetByTestId("notification-count")).ToHaveCountAsync(0);
         await second.GetByTestId("notification-toggle").ClickAsync();
