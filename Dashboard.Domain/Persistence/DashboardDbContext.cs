@@ -175,6 +175,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             d.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
             d.HasIndex(x => new { x.CustomerId, x.Date }).IsUnique();
             d.HasIndex(x => x.Date);
+            // Covers a customer's billed sum (Billing.Charges): read from the index alone, without a row lookup per entry.
+            d.HasIndex(x => new { x.CustomerId, x.Status, x.Amount });
         });
 
         builder.Entity<PaymentEntity>(p =>
@@ -186,7 +188,8 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             p.Property(x => x.RecordedBy).HasMaxLength(256);
             p.HasOne(x => x.Customer).WithMany().HasForeignKey(x => x.CustomerId).OnDelete(DeleteBehavior.Restrict);
             p.HasOne<OrderEntity>().WithMany().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Restrict);
-            p.HasIndex(x => x.CustomerId);
+            // Covers a customer's paid sum, which every write's balance reads.
+            p.HasIndex(x => new { x.CustomerId, x.Amount });
             p.HasIndex(x => x.PaymentDate);
             p.HasIndex(x => x.OrderId);
         });
@@ -331,7 +334,7 @@ public sealed class DashboardDbContext(DbContextOptions<DashboardDbContext> opti
             o.HasOne<AppUser>().WithMany().HasForeignKey(x => x.AgentId).OnDelete(DeleteBehavior.Restrict);
             o.HasIndex(x => x.Number).IsUnique();
             o.HasIndex(x => new { x.DeliveryDate, x.Status });
-            o.HasIndex(x => x.CustomerId);
+            o.HasIndex(x => new { x.CustomerId, x.Status, x.Total });
             o.HasIndex(x => x.AgentId);
             o.HasMany(x => x.Items).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
             o.HasMany(x => x.Steps).WithOne().HasForeignKey(x => x.OrderId).OnDelete(DeleteBehavior.Cascade);
