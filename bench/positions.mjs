@@ -61,6 +61,7 @@ async function signIn(email) {
 const today = new Date().toISOString().slice(0, 10);
 const setupStarted = performance.now();
 const product = await api("POST", "/api/v1/products", { name: `Bench curd ${Date.now()}`, unit: "piece", price: 30 });
+await api("POST", "/api/v1/routes", { name: "Bench" }); // customers and agents take routes from the list
 const scene = new Array(pairs);
 await pool(pairs, concurrency, async (i) => {
   const tag = `${Date.now().toString(36)}-${i}`;

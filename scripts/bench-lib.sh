@@ -150,8 +150,9 @@ app_token() {
     die "no accessToken from /api/v1/auth/token"
 }
 
-# Creates one customer in the started app; prints its id.
+# Creates one customer in the started app, on the route "Bench" (added to the list first); prints its id.
 app_customer() { # token
+  post_json "$BASE/api/v1/routes" 201 '{"name":"Bench"}' "$1" >/dev/null
   post_json "$BASE/api/v1/customers" 201 \
     '{"name":"Bench Customer","phone":"+91 98450 00000","address":"1 Bench Road","route":"Bench","defaultQuantity":1,"pricePerLiter":60,"isActive":true}' \
     "$1" | json_field id || die "no id in the created customer"

@@ -139,7 +139,7 @@ public static class Permissions
         new(Operation.ReadBills, "a customer's monthly bills, as issued (a customer: their own)", A, A, N, O),
         new(Operation.IssueBills, "issue monthly bills, one customer or all, and list a month's", A, A, N, N),
         new(Operation.ManageRoutes, "add, rename and remove routes (the list customers and agents are put on)", A, A, N, N),
-        new(Operation.ReadLiveUsers, "who is online and where, live (`live-users-update`)", A, A, N, N),
+        new(Operation.ReadLiveUsers, "who is online and where, live (`live-users-update` in the `admin-dashboard` room)", A, A, N, N),
         new(Operation.DisconnectRealtimeClients, "close a real-time connection (the real-time page)", A, N, N, N),
     ];
 

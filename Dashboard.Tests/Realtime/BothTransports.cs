@@ -18,4 +18,8 @@ public static class BothTransports
         SocketIOClient socket => (await socket.EmitWithAckAsync(name, payload))[0],
         _ => throw new ArgumentOutOfRangeException(nameof(client)),
     };
+
+    /// <summary>What seed 004's admin dashboard does to receive <c>live-users-update</c>: join <c>admin-dashboard</c>.</summary>
+    public static async Task JoinDashboardAsync(NodeClient staff) =>
+        Assert.True((await CallAsync(staff, "join-room", "admin-dashboard")).GetBoolean());
 }

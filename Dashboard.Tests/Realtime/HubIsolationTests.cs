@@ -197,7 +197,7 @@ public sealed class HubIsolationTests(DashboardApp app) : IClassFixture<Dashboar
     }
 
     [Fact]
-    public async Task Live_users_reach_admin_and_staff_on_both_transports_and_never_a_delivery_agent_or_a_customer()
+    public async Task Live_users_reach_admin_and_staff_in_the_admin_dashboard_room_on_both_transports_and_never_a_delivery_agent_or_a_customer()
     {
         using var admin = await app.AdminClientAsync();
         var customer = await ApiScenario.CreateCustomerAsync(admin, "Live users outsider");
@@ -209,8 +209,22 @@ public sealed class HubIsolationTests(DashboardApp app) : IClassFixture<Dashboar
             clients[role + " socket.io"] = (await SocketIO.SocketIOScenario.ConnectAsync(app, email, password)).Client;
         }
 
+        // A staff app that shows no live users (it did not join the room) is not sent the whole list either.
+        var (staffEmail, staffPassword) = await ApiScenario.CreateUserAsync(admin, "Staff");
+        clients["Staff, not in the room"] = (await SocketIO.SocketIOScenario.ConnectAsync(app, staffEmail, staffPassword)).Client;
+
         try
         {
+            foreach (var who in new[] { "Admin", "Staff", "Staff socket.io" })
+            {
+                await BothTransports.JoinDashboardAsync(clients[who]);
+            }
+
+            foreach (var who in new[] { "Delivery", "Delivery socket.io", "Customer", "Customer socket.io" })
+            {
+                Assert.False((await BothTransports.CallAsync(clients[who], "join-room", "admin-dashboard")).GetBoolean());
+            }
+
             var (mover, moverEmail, moverPassword) = await ApiScenario.CreateUserWithIdAsync(admin, "Customer", customer);
             await using (var app2 = (await SocketIO.SocketIOScenario.ConnectAsync(app, moverEmail, moverPassword)).Client)
             {
@@ -223,7 +237,7 @@ public sealed class HubIsolationTests(DashboardApp app) : IClassFixture<Dashboar
             }
 
             await clients["Delivery"].AssertNoEventAsync("live-users-update", null, Quiet);
-            foreach (var who in new[] { "Delivery socket.io", "Customer", "Customer socket.io" })
+            foreach (var who in new[] { "Delivery socket.io", "Customer", "Customer socket.io", "Staff, not in the room" })
             {
                 await clients[who].AssertNoEventAsync("live-users-update", null, TimeSpan.Zero);
             }

@@ -25,6 +25,8 @@ public sealed class LiveUsersTests(DashboardApp app, BrowserFixture browser) : I
         await using (staffHub)
         await using (staffSocket)
         {
+            await BothTransports.JoinDashboardAsync(staffHub);
+            await BothTransports.JoinDashboardAsync(staffSocket);
             var (agent, _) = await SocketIOScenario.ConnectAsync(app, agentEmail, agentPassword);
             await using (agent)
             {
@@ -67,6 +69,7 @@ public sealed class LiveUsersTests(DashboardApp app, BrowserFixture browser) : I
         var (staff, _) = await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);
         await using (staff)
         {
+            await BothTransports.JoinDashboardAsync(staff);
             await Task.Delay(LiveUsersFeedInterval * 2); // the staff client's own arrival has gone out
             var before = staff.Events.Count(e => e.Name == "live-users-update");
             var registry = app.Services.GetRequiredService<Dashboard.Realtime.ConnectionRegistry>();

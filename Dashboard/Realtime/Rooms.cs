@@ -29,6 +29,12 @@ public static class Rooms
     /// <summary>An order's tracking room (seed 001's <c>join:order</c>).</summary>
     public static string Order(string orderId) => $"order:{orderId}";
 
+    /// <summary>
+    /// Seed 004's room for the admin dashboard's live figures (<c>live-users-update</c>): a staff app that shows them joins
+    /// it with <c>join-room</c>; no one else may (it is nobody's own room).
+    /// </summary>
+    public const string AdminDashboard = "admin-dashboard";
+
     /// <summary>Longest room name a client may ask for.</summary>
     public const int MaxNameLength = 100;
 

@@ -22,8 +22,8 @@ public sealed record LiveUserIdentity(string Id, string Name);
 public sealed record LiveUserClient(string Kind, string? Transport);
 
 /// <summary>
-/// Seed 004's live user tracking: apps say where they are (<c>page:navigate</c>); staff receive everyone online, browser
-/// tabs and apps alike, as <c>live-users-update</c> (<see cref="LiveUsersFeed"/>). Live-only: never logged, never recovered.
+/// Seed 004's live user tracking: apps say where they are (<c>page:navigate</c>); staff who joined <c>admin-dashboard</c>
+/// receive everyone online, browser tabs and apps alike, as <c>live-users-update</c> (<see cref="LiveUsersFeed"/>). Live-only: never logged, never recovered.
 /// </summary>
 public sealed partial class LiveUsersRealtime : IRealtimeFeature
 {
@@ -31,8 +31,13 @@ public sealed partial class LiveUsersRealtime : IRealtimeFeature
     public const string Update = "live-users-update";
     public const int MaxPathLength = 200;
 
-    /// <summary>Who receives <c>live-users-update</c>: the roles the rules table lets read live users.</summary>
-    public static IReadOnlyList<string> Audience { get; } = [.. Permissions.RolesFor(Operation.ReadLiveUsers).Select(Rooms.Role)];
+    /// <summary>
+    /// Who receives <c>live-users-update</c>: the connections in seed 004's <c>admin-dashboard</c> room, which only staff
+    /// (the roles the rules table lets read live users) may join. Not every staff connection: the list has an entry per
+    /// connection, so with 10 000 apps online it is ~2 MB, four times a second during churn — to every staff app it
+    /// was sent whether it showed it or not (docs/benchmarks.md, 2026-12-04).
+    /// </summary>
+    public static IReadOnlyList<string> Audience { get; } = [Rooms.AdminDashboard];
 
     public void Declare(RealtimeCatalogBuilder catalog)
     {
