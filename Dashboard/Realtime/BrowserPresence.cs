@@ -43,7 +43,7 @@ public sealed class BrowserPresence(ConnectionRegistry registry, AuthenticationS
 
     public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        if (_circuitId is null || registry.Snapshot().Any(c => c.Id == _circuitId))
+        if (_circuitId is null || registry.Find(_circuitId) is not null)
         {
             return;
         }

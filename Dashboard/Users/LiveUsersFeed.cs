@@ -37,7 +37,7 @@ public sealed partial class LiveUsersFeed(ConnectionRegistry registry, LiveMessa
     }
 
     /// <summary>Everyone online, in a stable order: by name, then oldest connection first.</summary>
-    public static IReadOnlyList<LiveUser> Current(ConnectionRegistry registry) => [.. registry.Snapshot()
+    public static IReadOnlyList<LiveUser> Current(IEnumerable<RealtimeConnection> connections) => [.. connections
         .OrderBy(c => c.UserName, StringComparer.OrdinalIgnoreCase).ThenBy(c => c.ConnectedAt).Select(LiveUser.Of)];
 
     private void Changed()
@@ -55,7 +55,13 @@ public sealed partial class LiveUsersFeed(ConnectionRegistry registry, LiveMessa
             await Task.Delay(Interval, _stopping.Token);
             // Before the snapshot: a change after it schedules the next update.
             Volatile.Write(ref _pending, 0);
-            await live.SendAsync(new Outbound(LiveUsersRealtime.Update, Current(registry), LiveUsersRealtime.Audience));
+            var connections = registry.Snapshot();
+            if (!connections.Any(c => c.Rooms.Contains(Rooms.AdminDashboard, StringComparer.Ordinal)))
+            {
+                return; // nobody watches: no list to sort and encode (a joiner's arrival is a change that sends it)
+            }
+
+            await live.SendAsync(new Outbound(LiveUsersRealtime.Update, Current(connections), LiveUsersRealtime.Audience));
         }
         catch (OperationCanceledException)
         {
