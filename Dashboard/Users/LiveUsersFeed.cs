@@ -3,7 +3,7 @@ using Dashboard.Realtime;
 namespace Dashboard.Users;
 
 /// <summary>
-/// Sends staff everyone online (<c>live-users-update</c>) whenever someone arrives, moves or leaves, at most once per
+/// Sends the staff in <c>admin-dashboard</c> everyone online (<c>live-users-update</c>) whenever someone arrives, moves or leaves, at most once per
 /// <see cref="Interval"/>: a reconnect storm of a thousand apps costs staff a few updates, not a thousand.
 /// </summary>
 public sealed partial class LiveUsersFeed(ConnectionRegistry registry, LiveMessages live, ILogger<LiveUsersFeed> logger) : IHostedService, IDisposable
@@ -78,7 +78,7 @@ public sealed partial class LiveUsersFeed(ConnectionRegistry registry, LiveMessa
 
 public static class LiveUsersExtensions
 {
-    /// <summary>Seed 004's live users: <c>page:navigate</c> in the catalog, and the coalesced <c>live-users-update</c> to staff.</summary>
+    /// <summary>Seed 004's live users: <c>page:navigate</c> in the catalog, and the coalesced <c>live-users-update</c> to <c>admin-dashboard</c>.</summary>
     public static IServiceCollection AddLiveUsers(this IServiceCollection services) =>
         services.AddRealtimeFeature<LiveUsersRealtime>().AddHostedService<LiveUsersFeed>();
 }
