@@ -40,6 +40,8 @@ public sealed class RealtimePageTests(DashboardApp app, BrowserFixture browser) 
             Assert.Equal("/admin", listed.GetProperty("namespace").GetString());
             var metrics = await ApiAssert.Json(await admin.GetAsync("/api/v1/realtime/metrics"));
             Assert.True(metrics.GetProperty("eventsIn").GetProperty("join-room").GetInt64() >= 1);
+            Assert.Equal(1, metrics.GetProperty("rooms").GetProperty("admin-dashboard").GetInt32()); // joined after connecting
+            Assert.True(metrics.GetProperty("connections").GetInt32() >= 2); // this app and the page's own tab
 
             Assert.True((await socket.EmitWithAckAsync("leave-room", "admin-dashboard"))[0].GetBoolean());
             await Assertions.Expect(page.Locator("[data-testid='rt-room'][data-room='admin-dashboard']")).ToHaveCountAsync(0, new() { Timeout = 5_000 });

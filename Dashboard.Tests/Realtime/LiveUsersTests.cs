@@ -64,6 +64,33 @@ public sealed class LiveUsersTests(DashboardApp app, BrowserFixture browser) : I
     }
 
     [Fact]
+    public async Task A_heartbeat_moves_an_apps_last_seen_over_rest_and_on_the_users_page()
+    {
+        using var admin = await app.AdminClientAsync();
+        var (agentId, agentEmail, agentPassword) = await ApiScenario.CreateUserWithIdAsync(admin, "Delivery");
+        var page = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        await page.GetByTestId("nav-users").ClickAsync();
+        var (agent, _) = await SocketIOScenario.ConnectAsync(app, agentEmail, agentPassword);
+        await using (agent)
+        {
+            async Task<DateTime> LastSeenAsync() => (await ApiAssert.Json(await admin.GetAsync("/api/v1/realtime/connections")))
+                .EnumerateArray().Single(c => c.GetProperty("id").GetString() == agent.SocketId).GetProperty("lastSeen").GetDateTime();
+
+            var connected = await LastSeenAsync();
+            var seen = page.GetByTestId("online-users").Locator($"[data-user-id='{agentId}']").GetByTestId("online-last-seen");
+            // Quiet, the app's last seen stays where it was and the page counts up from it.
+            await Assertions.Expect(seen).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^seen ([3-9]|1[0-9]) s ago$"), new() { Timeout = 15_000 });
+            Assert.Equal(connected, await LastSeenAsync());
+
+            Assert.Null((await agent.EmitWithAckAsync("heartbeat", new { }))[0].ErrorCode());
+            Assert.True(await LastSeenAsync() > connected);
+            await Assertions.Expect(seen).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^seen [0-6] s ago$"), new() { Timeout = 10_000 });
+        }
+
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_reconnect_storm_reaches_staff_as_a_few_updates_not_one_per_connection()
     {
         var (staff, _) = await HubScenario.ConnectAsync(app, DashboardApp.AdminEmail, app.AdminPassword);

@@ -24,7 +24,7 @@ public static class RealtimeEndpoints
             .WithSummary("Every open connection: transport, namespace, user, rooms (joined later too), page, since, last seen (Admin).");
         api.MapPost("/connections/{id}/disconnect", Disconnect).Requires(Operation.DisconnectRealtimeClients)
             .WithSummary("Closes one connection: Socket.IO disconnects the socket, SignalR aborts, a browser tab is signed out (Admin).");
-        api.MapGet("/metrics", Metrics).Requires(Operation.ReadRealtimeStatus).WithSummary("Real-time events in and out by name, errors by code, uptime (Admin).");
+        api.MapGet("/metrics", Metrics).Requires(Operation.ReadRealtimeStatus).WithSummary("Real-time events in and out by name, errors by code, connections and rooms with member counts, uptime (Admin).");
         return app;
     }
 
@@ -33,11 +33,13 @@ public static class RealtimeEndpoints
         Guard.Require(user.ToActor(Channel.Api), Operation.ReadRealtimeStatus);
         var connections = registry.Snapshot();
         var users = OnlineUsers(connections);
-        var rooms = connections.SelectMany(c => c.Rooms).GroupBy(r => r)
-            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var byTransport = connections.GroupBy(c => c.Transport).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        return TypedResults.Ok(new RealtimeStatus(connections.Count, byTransport, users, new SortedDictionary<string, int>(rooms, StringComparer.Ordinal)));
+        return TypedResults.Ok(new RealtimeStatus(connections.Count, byTransport, users, RoomCounts(connections)));
     }
+
+    /// <summary>Each room with its member count, rooms joined after connecting included.</summary>
+    public static SortedDictionary<string, int> RoomCounts(IReadOnlyList<RealtimeConnection> connections) =>
+        new(connections.SelectMany(c => c.Rooms).GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal), StringComparer.Ordinal);
 
     /// <summary>One line per user, with every transport they are connected through (apps and browser tabs).</summary>
     public static IReadOnlyList<OnlineUser> OnlineUsers(IReadOnlyList<RealtimeConnection> connections) => connections.GroupBy(c => c.UserId)
@@ -59,9 +61,9 @@ public static class RealtimeEndpoints
             : TypedResults.Problem(ApiProblems.Create(ErrorCodes.NotFound, $"No open connection '{id}'."));
     }
 
-    public static Ok<object> Metrics(RealtimeMetrics metrics, ClaimsPrincipal user)
+    public static Ok<object> Metrics(RealtimeMetrics metrics, ConnectionRegistry registry, ClaimsPrincipal user)
     {
         Guard.Require(user.ToActor(Channel.Api), Operation.ReadRealtimeStatus);
-        return TypedResults.Ok(metrics.Snapshot());
+        return TypedResults.Ok(metrics.Snapshot(registry.Snapshot()));
     }
 }

@@ -93,12 +93,15 @@ public sealed class RealtimeMetrics : IDisposable
 
     public long ReplayedEvents => Interlocked.Read(ref _replayedTotal);
 
-    public object Snapshot()
+    /// <summary>The counters, with the open <paramref name="connections"/> and their rooms (joined at connect or later).</summary>
+    public object Snapshot(IReadOnlyList<RealtimeConnection> connections)
     {
         using var process = Process.GetCurrentProcess();
         return new
         {
             UptimeSeconds = (long)_uptime.Elapsed.TotalSeconds,
+            Connections = connections.Count,
+            Rooms = RealtimeEndpoints.RoomCounts(connections),
             EventsIn = new SortedDictionary<string, long>(_inByName, StringComparer.Ordinal),
             EventsOut = new SortedDictionary<string, long>(_outByName, StringComparer.Ordinal),
             ErrorsByCode = new SortedDictionary<string, long>(_errorsByCode, StringComparer.Ordinal),
