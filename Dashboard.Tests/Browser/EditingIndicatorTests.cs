@@ -81,6 +81,54 @@ public sealed class EditingIndicatorTests(DashboardApp app, BrowserFixture brows
     }
 
     [Fact]
+    public async Task An_apps_indicator_it_stops_refreshing_clears_after_the_expiry_though_the_app_stays_connected()
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, $"Quiet Qadir {Guid.NewGuid():N}"[..18]);
+        var watcher = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        await OpenAsync(watcher, $"/customers/{customer}");
+        var (appUser, appPassword) = await StaffAsync(admin, "Arjun");
+        await using var arjun = await BothTransports.ConnectAsync(app, "socket.io", appUser, appPassword);
+        await using var listener = await BothTransports.ConnectAsync(app, "signalr", DashboardApp.AdminEmail, app.AdminPassword);
+
+        var said = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Null((await BothTransports.CallAsync(arjun, "activity:typing", new { entity = $"customer:{customer}", action = "editing" })).ErrorCode());
+        await Assertions.Expect(IndicatorIn(watcher, customer)).ToHaveTextAsync("Arjun is editing…", new() { Timeout = Live });
+
+        // No refresh, no stop, the connection still up: the indicator ends once the 10 s expiry has passed, not before.
+        await listener.WaitForEventAsync("activity:stop-typing", t => t[0].GetProperty("entity").GetString() == $"customer:{customer}", TimeSpan.FromSeconds(20));
+        Assert.True(said.Elapsed >= TimeSpan.FromSeconds(9), $"it ended after {said.Elapsed}, before the expiry");
+        await Assertions.Expect(IndicatorIn(watcher, customer)).ToHaveCountAsync(0, new() { Timeout = Live });
+        Assert.Null((await BothTransports.CallAsync(arjun, "heartbeat", new { })).ErrorCode()); // the app is still connected
+        await watcher.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task Leaving_the_page_with_the_editor_open_clears_the_indicator_at_once()
+    {
+        using var admin = await app.AdminClientAsync();
+        var name = $"Left Lata {Guid.NewGuid():N}"[..18];
+        var customer = await ApiScenario.CreateCustomerAsync(admin, name);
+        var (priya, priyaPassword) = await StaffAsync(admin, "Priya");
+        var editor = await browser.SignedInPageAsync(app.BaseAddress, priya, priyaPassword);
+        var watcher = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        await OpenAsync(watcher, $"/customers/{customer}");
+        await OpenAsync(editor, $"/customers/{customer}");
+        await editor.GetByTestId("customer-edit").ClickAsync();
+        await Assertions.Expect(IndicatorIn(watcher, customer)).ToBeVisibleAsync(new() { Timeout = Live });
+
+        // Navigating inside the tab (its circuit lives on): the editor goes with the page, and so does the indicator,
+        // sooner than the 10 s expiry would take it.
+        var left = System.Diagnostics.Stopwatch.StartNew();
+        await editor.EvaluateAsync("Blazor.navigateTo('/payments')");
+        await Assertions.Expect(editor.GetByTestId("customer-dialog")).ToHaveCountAsync(0, new() { Timeout = Live });
+        await Assertions.Expect(IndicatorIn(watcher, customer)).ToHaveCountAsync(0, new() { Timeout = Live });
+        Assert.True(left.Elapsed < TimeSpan.FromSeconds(8), $"it cleared after {left.Elapsed}: by the expiry, not by leaving");
+        await editor.Context.CloseAsync();
+        await watcher.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task A_killed_editing_tab_clears_for_everyone_within_the_expiry()
     {
         using var admin = await app.AdminClientAsync();
