@@ -95,4 +95,31 @@ public sealed class SupportPageTests(DashboardApp app, BrowserFixture browser) :
         await Assertions.Expect(page.GetByTestId("support-conversation").Filter(new() { HasText = "Support Starter" })).ToContainTextAsync("You: Hello from the dairy");
         await page.Context.CloseAsync();
     }
+
+    [Fact]
+    public async Task Staff_answering_a_thread_see_each_other_typing_there_and_not_in_another_thread()
+    {
+        using var admin = await app.AdminClientAsync();
+        var tag = Guid.NewGuid().ToString("N")[..4];
+        var customer = await ApiScenario.CreateCustomerAsync(admin, $"Support Sameer {tag}");
+        var other = await ApiScenario.CreateCustomerAsync(admin, $"Support Sheela {tag}");
+        var (id, email, password) = await ApiScenario.CreateUserWithIdAsync(admin, Roles.Staff);
+        (await System.Net.Http.Json.HttpClientJsonExtensions.PatchAsJsonAsync(admin, $"/api/v1/users/{id}", new { displayName = "Priya" })).EnsureSuccessStatusCode();
+
+        var priya = await browser.SignedInPageAsync(app.BaseAddress, email, password);
+        var colleague = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        var elsewhere = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        await OpenAsync(priya, $"/support/{customer}");
+        await OpenAsync(colleague, $"/support/{customer}");
+        await OpenAsync(elsewhere, $"/support/{other}");
+
+        await priya.GetByTestId("support-reply").PressSequentiallyAsync("Your 2 L");
+        await Assertions.Expect(colleague.GetByTestId("support-typing")).ToHaveTextAsync("Priya is typing…", new() { Timeout = Live });
+        await Assertions.Expect(priya.GetByTestId("support-typing")).ToHaveCountAsync(0); // never one's own
+        await Assertions.Expect(elsewhere.GetByTestId("support-typing")).ToHaveCountAsync(0);
+        foreach (var page in new[] { priya, colleague, elsewhere })
+        {
+            await page.Context.CloseAsync();
+        }
+    }
 }
