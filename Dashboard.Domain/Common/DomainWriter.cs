@@ -223,11 +223,10 @@ public sealed partial class DomainWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// A fresh context for a batch, on the one connection the writer keeps open. SQLite drops a connection's whole page
-    /// cache when it begins a transaction after another connection wrote; the writer, the only writer, on a connection of its
-    /// own keeps its cache warm from batch to batch. On a pooled connection (the one a reader had last) it began every batch
-    /// cold, and a customer's balance read every payment's page from the file again: 0.9 ms of a payment's ~1.1 ms in the
-    /// writer (docs/benchmarks.md, 2026-12-04).
+    /// A fresh context for a batch, on the one connection the writer keeps open with a large page cache. The cache is what
+    /// counts (a stream of payments had read each customer's index pages from the file again: docs/benchmarks.md,
+    /// 2026-12-04); the connection of its own is what keeps it: SQLite empties a connection's cache when it begins a
+    /// transaction after another connection wrote, and a pooled one may have been a reader's since.
     /// </summary>
     private async Task<DashboardDbContext> OpenOwnContextAsync()
     {
