@@ -24,6 +24,21 @@ public sealed class EditingIndicatorTests(DashboardApp app, BrowserFixture brows
         return (email, password);
     }
 
+    /// <summary>Priya has a new customer's editor open on their page; the admin's page on the same customer shows it.</summary>
+    private async Task<(Guid Customer, IPage Editor, IPage Watcher)> PriyaEditingAsync(string name)
+    {
+        using var admin = await app.AdminClientAsync();
+        var customer = await ApiScenario.CreateCustomerAsync(admin, $"{name} {Guid.NewGuid():N}"[..18]);
+        var (priya, priyaPassword) = await StaffAsync(admin, "Priya");
+        var editor = await browser.SignedInPageAsync(app.BaseAddress, priya, priyaPassword);
+        var watcher = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
+        await OpenAsync(watcher, $"/customers/{customer}");
+        await OpenAsync(editor, $"/customers/{customer}");
+        await editor.GetByTestId("customer-edit").ClickAsync();
+        await Assertions.Expect(IndicatorIn(watcher, customer)).ToBeVisibleAsync(new() { Timeout = Live });
+        return (customer, editor, watcher);
+    }
+
     private static ILocator IndicatorIn(IPage page, Guid customer) => page.Locator($"[data-testid=editing-indicator][data-entity='customer:{customer}']");
 
     [Fact]
@@ -106,16 +121,7 @@ public sealed class EditingIndicatorTests(DashboardApp app, BrowserFixture brows
     [Fact]
     public async Task Leaving_the_page_with_the_editor_open_clears_the_indicator_at_once()
     {
-        using var admin = await app.AdminClientAsync();
-        var name = $"Left Lata {Guid.NewGuid():N}"[..18];
-        var customer = await ApiScenario.CreateCustomerAsync(admin, name);
-        var (priya, priyaPassword) = await StaffAsync(admin, "Priya");
-        var editor = await browser.SignedInPageAsync(app.BaseAddress, priya, priyaPassword);
-        var watcher = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
-        await OpenAsync(watcher, $"/customers/{customer}");
-        await OpenAsync(editor, $"/customers/{customer}");
-        await editor.GetByTestId("customer-edit").ClickAsync();
-        await Assertions.Expect(IndicatorIn(watcher, customer)).ToBeVisibleAsync(new() { Timeout = Live });
+        var (customer, editor, watcher) = await PriyaEditingAsync("Left Lata");
 
         // Navigating inside the tab (its circuit lives on): the editor goes with the page, and so does the indicator,
         // sooner than the 10 s expiry would take it.
@@ -131,16 +137,7 @@ public sealed class EditingIndicatorTests(DashboardApp app, BrowserFixture brows
     [Fact]
     public async Task A_killed_editing_tab_clears_for_everyone_within_the_expiry()
     {
-        using var admin = await app.AdminClientAsync();
-        var name = $"Killed Kiran {Guid.NewGuid():N}"[..18];
-        var customer = await ApiScenario.CreateCustomerAsync(admin, name);
-        var (priya, priyaPassword) = await StaffAsync(admin, "Priya");
-        var editor = await browser.SignedInPageAsync(app.BaseAddress, priya, priyaPassword);
-        var watcher = await browser.SignedInPageAsync(app.BaseAddress, DashboardApp.AdminEmail, app.AdminPassword);
-        await OpenAsync(watcher, $"/customers/{customer}");
-        await OpenAsync(editor, $"/customers/{customer}");
-        await editor.GetByTestId("customer-edit").ClickAsync();
-        await Assertions.Expect(IndicatorIn(watcher, customer)).ToBeVisibleAsync(new() { Timeout = Live });
+        var (customer, editor, watcher) = await PriyaEditingAsync("Killed Kiran");
 
         await editor.Context.CloseAsync(); // no stop, no save: the tab is gone
         await Assertions.Expect(IndicatorIn(watcher, customer)).ToHaveCountAsync(0, new() { Timeout = 12_000 });
